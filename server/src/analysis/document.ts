@@ -1,0 +1,37 @@
+// The whole analysis of one release: text and URI in, plain data out. Every editor feature and the
+// command line read this one result; a document is analysed once per version.
+
+import type { DocumentAnalysis, Span } from './types';
+import { computeLineStarts, formatOf, proseContext } from './text';
+import { extractDates, findReleaseDate } from './dates';
+import { extractParties } from './parties';
+import { extractFigures } from './figures';
+import type { DocumentFormat } from './types';
+
+export interface AnalysisOptions {
+  /** Overrides the format told by the URI's file extension. */
+  readonly format?: DocumentFormat;
+}
+
+export function analyseDocument(text: string, uri: string, options: AnalysisOptions = {}): DocumentAnalysis {
+  const format = options.format ?? formatOf(uri);
+  const context = proseContext(text, uri, format);
+  const releaseDate = findReleaseDate(context);
+  const dates = extractDates(context, releaseDate);
+  const { mentions: parties, summaries: partySummaries } = extractParties(context);
+  // Years and day numbers belong to dates, "19" of "COVID-19" and "20" of "G20" to names: no figure
+  // may start inside a date or a party.
+  const taken: Span[] = [...dates, ...parties].sort((a, b) => a.start - b.start);
+  const figures = extractFigures(context, taken);
+  return {
+    uri,
+    format,
+    length: text.length,
+    releaseDate,
+    figures,
+    dates,
+    parties,
+    partySummaries,
+    lineStarts: computeLineStarts(text),
+  };
+}

@@ -1,0 +1,552 @@
+// Text primitives every extractor shares: the prose view of a document (Markdown syntax blanked
+// out, offsets kept), case-and-diacritic folding that keeps offsets, and a single-pass tokenizer
+// that splits words run together by PDF extraction ("ASEANin", "2.92billion", "of11").
+
+import type { DocumentFormat, Span } from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Character classes. Hand-written tests over char codes: the tokenizer runs on every keystroke and
+// over whole archives, and a per-character regular expression would cost several times more.
+
+const letterCache = new Uint8Array(0x10000); // 0 = unknown, 1 = letter, 2 = not a letter
+const LETTER_RE = /\p{L}|\p{M}/u;
+
+export function isLetterCode(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  let known = letterCache[code];
+  if (known === 0) {
+    // Surrogate halves are never letters on their own; astral letters are rare in releases.
+    known = code >= 0xd800 && code <= 0xdfff ? 2 : LETTER_RE.test(String.fromCharCode(code)) ? 1 : 2;
+    letterCache[code] = known;
+  }
+  return known === 1;
+}
+
+export function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+export function isUpperCode(code: number): boolean {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+export function isLowerCode(code: number): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+}
+
+export function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x0c || code === 0x0b ||
+    (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x3000;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folding: lower case without diacritics, one UTF-16 code unit for one, so a folded string indexes
+// exactly like the original ("Việt Nam" → "viet nam", "ĐÀ NẴNG" → "da nang").
+
+const foldCache = new Uint16Array(0x10000); // 0 = not yet computed
+
+function computeFold(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const ch = String.fromCharCode(code);
+  const special = SPECIAL_FOLDS[ch];
+  if (special !== undefined) return special.charCodeAt(0);
+  const lower = ch.toLowerCase();
+  const base = lower.normalize('NFD');
+  const first = base.length > 0 ? base.charCodeAt(0) : code;
+  // Keep characters whose decomposition does not start with a plain base character of one unit.
+  if (lower.length !== 1) return code;
+  return first;
+}
+
+// Letters that carry their mark inside the character (no canonical decomposition).
+const SPECIAL_FOLDS: Record<string, string> = {
+  'Đ': 'd', 'đ': 'd', 'Ø': 'o', 'ø': 'o', 'Ł': 'l', 'ł': 'l', 'Ħ': 'h', 'ħ': 'h', 'Ŧ': 't', 'ŧ': 't',
+  'ı': 'i', '’': "'", '‘': "'", 'ʼ': "'", '–': '-', '—': '-', '‑': '-', '‐': '-',
+};
+
+export function foldCode(code: number): number {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+  let folded = foldCache[code];
+  if (folded === 0) {
+    folded = computeFold(code);
+    foldCache[code] = folded;
+  }
+  return folded;
+}
+
+/** Lower case, diacritics removed, curly quotes and dashes made plain; same length as the input. */
+export function fold(text: string): string {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return text;
+  const parts: string[] = [];
+  const CHUNK = 4096;
+  for (let offset = 0; offset < text.length; offset += CHUNK) {
+    const end = Math.min(text.length, offset + CHUNK);
+    const codes = new Array<number>(end - offset);
+    for (let i = offset; i < end; i++) codes[i - offset] = foldCode(text.charCodeAt(i));
+    parts.push(String.fromCharCode.apply(null, codes));
+  }
+  return parts.join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines.
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Zero-based line and UTF-16 column of an offset. */
+export function positionAt(lineStarts: readonly number[], offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - lineStarts[low]! };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter.
+
+export interface FrontMatterField extends Span {
+  readonly key: string;
+  /** The value with surrounding quotes removed. */
+  readonly value: string;
+}
+
+export interface FrontMatter extends Span {
+  readonly fields: readonly FrontMatterField[];
+}
+
+/** A YAML front-matter block (`---` … `---`) at the very start of a Markdown document, read as flat `key: value` lines. */
+export function readFrontMatter(text: string): FrontMatter | null {
+  let start = 0;
+  if (text.charCodeAt(0) === 0xfeff) start = 1;
+  if (!text.startsWith('---', start)) return null;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0 || text.slice(start + 3, lineEnd).trim() !== '') return null;
+  const fields: FrontMatterField[] = [];
+  let pos = lineEnd + 1;
+  while (pos < text.length) {
+    lineEnd = text.indexOf('\n', pos);
+    const end = lineEnd < 0 ? text.length : lineEnd;
+    const line = text.slice(pos, end).replace(/\r$/, '');
+    if (line === '---' || line === '...') return { start: 0, end, fields };
+    const colon = line.indexOf(':');
+    if (colon > 0 && !/^\s/.test(line)) {
+      const key = line.slice(0, colon).trim();
+      let valueStart = colon + 1;
+      while (valueStart < line.length && line.charCodeAt(valueStart) === 0x20) valueStart++;
+      let valueEnd = line.length;
+      while (valueEnd > valueStart && line.charCodeAt(valueEnd - 1) === 0x20) valueEnd--;
+      let value = line.slice(valueStart, valueEnd);
+      let vs = pos + valueStart;
+      let ve = pos + valueEnd;
+      if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) {
+        value = value.slice(1, -1);
+        vs++;
+        ve--;
+      }
+      fields.push({ key, value, start: vs, end: ve });
+    }
+    if (lineEnd < 0) break;
+    pos = lineEnd + 1;
+  }
+  return null; // an unterminated block is not front matter
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prose view: the document with everything that is not prose replaced by spaces. Same length as
+// the text, so every offset found in the prose view is an offset into the document.
+
+export interface ProseView {
+  readonly prose: string;
+  readonly frontMatter: FrontMatter | null;
+}
+
+export function formatOf(uri: string): DocumentFormat {
+  const path = uri.toLowerCase().split(/[?#]/)[0] ?? '';
+  return path.endsWith('.txt') ? 'plain' : 'markdown';
+}
+
+export function proseView(text: string, format: DocumentFormat): ProseView {
+  if (format === 'plain') return { prose: blankControls(text), frontMatter: null };
+  const chars = text.split('');
+  const blank = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const c = chars[i];
+      if (c !== '\n' && c !== '\r') chars[i] = ' ';
+    }
+  };
+  const frontMatter = readFrontMatter(text);
+  if (frontMatter) blank(0, frontMatter.end);
+
+  let pos = frontMatter ? frontMatter.end : 0;
+  let fence: string | null = null;
+  while (pos < text.length) {
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(pos, lineEnd);
+    const trimmed = line.trimStart();
+    if (fence !== null) {
+      blank(pos, lineEnd);
+      if (trimmed.startsWith(fence)) fence = null;
+    } else if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) {
+      fence = trimmed.slice(0, 3);
+      blank(pos, lineEnd);
+    } else {
+      blankLineSyntax(line, pos, blank);
+    }
+    pos = lineEnd + 1;
+  }
+  blankInlineSyntax(text, chars, blank);
+  return { prose: blankControls(chars.join('')), frontMatter };
+}
+
+/** NUL and other control characters are not prose; blanking them keeps extractors on plain text. */
+function blankControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? text.replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ') : text;
+}
+
+// Block-level markers at the start of a line: headings, quotes, list bullets and numbers, table
+// delimiter rows, thematic breaks, link reference definitions.
+function blankLineSyntax(line: string, lineStart: number, blank: (from: number, to: number) => void): void {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  // Blockquote markers, possibly nested.
+  while (line[i] === '>') {
+    blank(lineStart + i, lineStart + i + 1);
+    i++;
+    while (line[i] === ' ') i++;
+  }
+  const rest = line.slice(i);
+  if (/^#{1,6}(\s|$)/.test(rest)) {
+    const hashes = rest.indexOf(' ') < 0 ? rest.length : rest.indexOf(' ');
+    blank(lineStart + i, lineStart + i + hashes);
+    return;
+  }
+  if (/^([-*_])(\s*\1){2,}\s*$/.test(rest)) {
+    blank(lineStart + i, lineStart + line.length);
+    return;
+  }
+  if (/^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(rest)) {
+    blank(lineStart + i, lineStart + line.length);
+    return;
+  }
+  if (/^\[[^\]]+\]:\s*\S/.test(rest)) {
+    blank(lineStart + i, lineStart + line.length);
+    return;
+  }
+  const bullet = /^([-*+]|\d{1,9}[.)])\s/.exec(rest);
+  if (bullet) blank(lineStart + i, lineStart + i + bullet[1]!.length);
+}
+
+// Inline syntax: HTML comments and tags, code spans, link and image targets, autolinks and bare
+// URLs, emphasis markers, table pipes, backslash escapes. One forward scan, no backtracking.
+function blankInlineSyntax(text: string, chars: string[], blank: (from: number, to: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (chars[i] === ' ' && c !== 0x20) {
+      i++;
+      continue; // already blanked (front matter, code block)
+    }
+    switch (c) {
+      case 0x3c /* < */: {
+        if (text.startsWith('<!--', i)) {
+          const close = text.indexOf('-->', i + 4);
+          const end = close < 0 ? n : close + 3;
+          blank(i, end);
+          i = end;
+          continue;
+        }
+        const tag = /^<\/?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?\/?>|^<[a-z][a-z0-9+.-]*:[^\s<>]*>/.exec(text.slice(i, i + 512));
+        if (tag) {
+          blank(i, i + tag[0].length);
+          i += tag[0].length;
+          continue;
+        }
+        break;
+      }
+      case 0x60 /* ` */: {
+        let ticks = 1;
+        while (text.charCodeAt(i + ticks) === 0x60) ticks++;
+        const marker = '`'.repeat(ticks);
+        const close = text.indexOf(marker, i + ticks);
+        const lineEnd = text.indexOf('\n\n', i);
+        if (close >= 0 && (lineEnd < 0 || close < lineEnd)) {
+          blank(i, close + ticks);
+          i = close + ticks;
+          continue;
+        }
+        blank(i, i + ticks);
+        i += ticks;
+        continue;
+      }
+      case 0x21 /* ! */:
+        if (text.charCodeAt(i + 1) === 0x5b) {
+          const end = linkEnd(text, i + 1);
+          if (end > 0) {
+            blank(i, end);
+            i = end;
+            continue;
+          }
+        }
+        break;
+      case 0x5b /* [ */: {
+        const close = closingBracket(text, i);
+        if (close > 0 && (text.charCodeAt(close + 1) === 0x28 || text.charCodeAt(close + 1) === 0x5b)) {
+          const end = linkEnd(text, i);
+          if (end > 0) {
+            blank(i, i + 1);
+            blank(close, end);
+            i = i + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      case 0x2a /* * */:
+      case 0x7c /* | */:
+      case 0x5c /* \ */:
+        chars[i] = ' ';
+        break;
+      case 0x5f /* _ */: {
+        // "_" is emphasis at a word edge; inside a word ("snake_case") leave it.
+        const before = i > 0 ? text.charCodeAt(i - 1) : 0x20;
+        const after = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
+        if (!(isLetterCode(before) || isDigitCode(before)) || !(isLetterCode(after) || isDigitCode(after))) chars[i] = ' ';
+        break;
+      }
+      case 0x68 /* h */:
+        if ((text.startsWith('http://', i) || text.startsWith('https://', i)) && (i === 0 || !isLetterCode(text.charCodeAt(i - 1)))) {
+          let end = i;
+          while (end < n && !isSpaceCode(text.charCodeAt(end)) && text.charCodeAt(end) !== 0x29 && text.charCodeAt(end) !== 0x3e) end++;
+          blank(i, end);
+          i = end;
+          continue;
+        }
+        break;
+      default:
+        break;
+    }
+    i++;
+  }
+}
+
+/** The index of the `]` closing the `[` at `open` on the same paragraph, or -1. */
+function closingBracket(text: string, open: number): number {
+  const limit = Math.min(text.length, open + 1000);
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b) depth++;
+    else if (c === 0x5d) {
+      depth--;
+      if (depth === 0) return i;
+    } else if (c === 0x0a && text.charCodeAt(i + 1) === 0x0a) return -1;
+  }
+  return -1;
+}
+
+/** The end of a link or image `[text](target)` / `[text][ref]` starting at `open`, or -1. */
+function linkEnd(text: string, open: number): number {
+  const close = closingBracket(text, open);
+  if (close < 0) return -1;
+  const next = text.charCodeAt(close + 1);
+  const closer = next === 0x28 ? ')' : next === 0x5b ? ']' : null;
+  if (closer === null) return -1;
+  const end = text.indexOf(closer, close + 2);
+  if (end < 0 || end - close > 2000) return -1;
+  const target = text.slice(close + 2, end);
+  if (target.includes('\n')) return -1;
+  return end + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens.
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token extends Span {
+  readonly kind: TokenKind;
+  /**
+   * True when this token touches the previous one with no space and the boundary was found inside
+   * a run of letters and digits: a word run together with the previous one by PDF extraction
+   * ("bilateral|relations" is not split, but "and|Cambodia", "ASEAN|in", "2.92|billion", "of|11" are).
+   */
+  readonly glued: boolean;
+  /** True when whitespace (or the start of the text) comes right before the token. */
+  readonly spaceBefore: boolean;
+}
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019;
+}
+
+/**
+ * Splits the prose view into words, numbers and punctuation in one pass. A number is a run of
+ * digits with single `.` or `,` between digit groups ("5.26", "1,200,000"). Inside a run of letters
+ * and digits, tokens split where the case or the class changes in a way words never do: lower to
+ * upper ("andCambodia"), a capital run of two or more into lower case of two or more ("ASEANin"),
+ * letters to digits and back ("of11", "2.92billion", "55th"). Such tokens are marked `glued`.
+ */
+export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  let spaceBefore = true;
+  while (i < to) {
+    const c = prose.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      spaceBefore = true;
+      i++;
+      continue;
+    }
+    if (isDigitCode(c)) {
+      let j = i + 1;
+      while (j < to) {
+        const d = prose.charCodeAt(j);
+        if (isDigitCode(d)) j++;
+        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      tokens.push({ kind: 'number', start: i, end: j, glued: false, spaceBefore });
+      spaceBefore = false;
+      i = j;
+      // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
+      if (i < to && isLetterCode(prose.charCodeAt(i))) i = pushWords(prose, i, to, tokens, true);
+      continue;
+    }
+    if (isLetterCode(c)) {
+      i = pushWords(prose, i, to, tokens, false, spaceBefore);
+      spaceBefore = false;
+      continue;
+    }
+    // Surrogate pairs stay together as one punctuation token.
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
+    tokens.push({ kind: 'punct', start: i, end: i + width, glued: false, spaceBefore });
+    spaceBefore = false;
+    i += width;
+  }
+  return tokens;
+}
+
+/** Pushes the words of one run of letters (and digits glued after them); returns where the run ends. */
+function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
+  let wordStart = start;
+  let glued = gluedFirst;
+  let i = start;
+  let upperRun = 0; // length of the current run of capitals
+  let lowerRun = 0;
+  while (i < to) {
+    const c = prose.charCodeAt(i);
+    if (isLetterCode(c)) {
+      const upper = isUpperCode(c);
+      const lower = !upper && isLowerCode(c);
+      if (upper && lowerRun > 0 && i > wordStart) {
+        // "andCambodia": lower then upper.
+        tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+        spaceBefore = false;
+        glued = true;
+        wordStart = i;
+        lowerRun = 0;
+        upperRun = 0;
+      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && isLowerCode(prose.charCodeAt(i + 1)) && i - wordStart === upperRun) {
+        // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
+        // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
+        tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+        spaceBefore = false;
+        glued = true;
+        wordStart = i;
+        upperRun = 0;
+      }
+      if (upper) {
+        upperRun++;
+      } else if (lower) {
+        lowerRun++;
+      }
+      i++;
+      continue;
+    }
+    if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
+      // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+      break;
+    }
+    if (isDigitCode(c)) {
+      tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+      let j = i + 1;
+      while (j < to) {
+        const d = prose.charCodeAt(j);
+        if (isDigitCode(d)) j++;
+        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      tokens.push({ kind: 'number', start: i, end: j, glued: true, spaceBefore: false });
+      if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
+      return j;
+    }
+    break;
+  }
+  tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+  return i;
+}
+
+/** Index of the first token whose end is after `offset` (binary search), or `tokens.length`. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
+export interface ProseContext {
+  readonly uri: string;
+  readonly text: string;
+  readonly format: DocumentFormat;
+  /** The text with non-prose (Markdown syntax, front matter, code) blanked to spaces; same length. */
+  readonly prose: string;
+  /** `fold(prose)`: lower case without diacritics; same length. */
+  readonly folded: string;
+  readonly tokens: readonly Token[];
+  readonly frontMatter: FrontMatter | null;
+}
+
+export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
+  const { prose, frontMatter } = proseView(text, format);
+  return { uri, text, format, prose, folded: fold(prose), tokens: tokenize(prose), frontMatter };
+}
+
+/** True when two spans overlap. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}

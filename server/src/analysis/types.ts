@@ -1,0 +1,143 @@
+// The data model of one analysed release: plain data, computed from the text, the URI and the
+// configuration alone. Offsets are UTF-16 code-unit offsets into the document text (what
+// JavaScript strings index), `end` exclusive; conversion to lines and columns happens at the edges.
+
+/** A half-open range `[start, end)` of UTF-16 code-unit offsets into the document text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type FigureKind = 'money' | 'percent' | 'count' | 'ordinal' | 'number';
+
+/** How the text bounds a figure: "nearly" is approximate, "topped" at-least, "up to" at-most. */
+export type Qualifier = 'exact' | 'approximate' | 'at-least' | 'at-most';
+
+/** Whether a figure reports what happened, or what someone aims at or expects. */
+export type Modality = 'actual' | 'target' | 'forecast';
+
+export interface Figure extends Span {
+  /** The figure as written, exactly `text.slice(start, end)`: "USD 5.26 billion", "16.7%", "198 valid investment projects". */
+  readonly text: string;
+  readonly kind: FigureKind;
+  /** The value with its scale applied: "9.5 billion" is 9.5e9, "16.7%" is 16.7, "55th" is 55. For a range, the lower bound. */
+  readonly value: number;
+  /** For a range ("10-15%", "between 3 and 5 billion"), the upper bound. */
+  readonly valueTo?: number;
+  /** ISO 4217 code for money, "%" for a percentage, the counted noun ("projects") for a count, null otherwise. */
+  readonly unit: string | null;
+  /**
+   * The place value of the last written digit, scale applied: "9.5 billion" → 1e8, "5.33 billion" → 1e7,
+   * "16.7%" → 0.1, "198" → 1. A value stated as "9.5 billion" covers [9.45e9, 9.55e9).
+   */
+  readonly resolution: number;
+  readonly qualifier: Qualifier;
+  /** The words that set the qualifier ("nearly", "topped", "more than"), when there are any. */
+  readonly qualifierText?: string;
+  readonly modality: Modality;
+  /** The words that set a target or forecast modality ("aim to raise", "expected to reach"). */
+  readonly modalityText?: string;
+}
+
+export type DateGranularity =
+  | 'day'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'half'
+  | 'year'
+  /** An explicit span of days or months: "25-26 November 2021", "November 10 to 13". */
+  | 'range'
+  /** A part of a year counted from its start: "the first nine months of 2022". */
+  | 'period'
+  /** A vague time with no interval: "at an early date". */
+  | 'vague';
+
+export interface StatedWeekday extends Span {
+  readonly text: string;
+  /** 0 = Sunday … 6 = Saturday, as in `Date.prototype.getUTCDay`. */
+  readonly day: number;
+}
+
+export interface DateMention extends Span {
+  readonly text: string;
+  /** First day of the interval, ISO `YYYY-MM-DD`, or null when unresolved. */
+  readonly from: string | null;
+  /** Last day of the interval (inclusive), ISO `YYYY-MM-DD`, or null when unresolved. */
+  readonly to: string | null;
+  readonly granularity: DateGranularity;
+  /** True when the text states the date relative to the release ("this year", "on Tuesday", "the first nine months of this year"). */
+  readonly relative: boolean;
+  /** For a relative mention: how it was resolved ("'this year' in a release dated 2021-10-23"), or why it could not be. */
+  readonly resolution?: string;
+  /** True when a relative mention could not be resolved because the release states no date of its own. */
+  readonly needsReleaseDate?: boolean;
+  /** A weekday the text names with the date ("Tuesday, 21 October 2021"). */
+  readonly weekday?: StatedWeekday;
+}
+
+export type ReleaseDateSource = 'front-matter' | 'dateline' | 'date-line';
+
+/** The date a release speaks from, against which its relative dates are resolved. */
+export interface ReleaseDate extends Span {
+  /** ISO `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly source: ReleaseDateSource;
+  /** The text the date was read from ("Phnom Penh, 23 October 2021"). */
+  readonly text: string;
+}
+
+export type PartyKind = 'country' | 'person' | 'organization' | 'other';
+
+/** One mention of a named party in the text. */
+export interface PartyMention extends Span {
+  /** Exactly `text.slice(start, end)`: "Viet Nam", "PM Chinh", "NIDIR". */
+  readonly text: string;
+  /** Canonical id: ISO 3166-1 alpha-3 for a country ("VNM"), a stable slug otherwise ("org:asean", "person:pham-minh-chinh"). */
+  readonly id: string;
+  /** Canonical name: "Viet Nam", "Association of Southeast Asian Nations". */
+  readonly name: string;
+  readonly kind: PartyKind;
+  /** The title the text gives a person in this mention ("Vice Minister of Foreign Affairs", "PM"). */
+  readonly title?: string;
+  /** True when the mention was found inside words run together ("ASEANin"). */
+  readonly glued?: boolean;
+}
+
+/** What the release says of one party, over all its mentions. */
+export interface PartySummary {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: PartyKind;
+  /** ISO 3166-1 alpha-2 and alpha-3 codes of a country. */
+  readonly iso2?: string;
+  readonly iso3?: string;
+  /** The distinct forms the release uses, in order of first use. */
+  readonly forms: readonly string[];
+  /** The distinct titles the release gives a person, in order of first use. */
+  readonly titles: readonly string[];
+  /** Where "Full Name (ACRONYM)" defines the acronym in this release. */
+  readonly acronymDefinition?: Span;
+  readonly mentionCount: number;
+}
+
+export type DocumentFormat = 'markdown' | 'plain';
+
+/** Everything the analysis finds in one release. */
+export interface DocumentAnalysis {
+  readonly uri: string;
+  readonly format: DocumentFormat;
+  /** Length of the analysed text in UTF-16 code units. */
+  readonly length: number;
+  readonly releaseDate: ReleaseDate | null;
+  /** In document order. */
+  readonly figures: readonly Figure[];
+  /** In document order. */
+  readonly dates: readonly DateMention[];
+  /** In document order. */
+  readonly parties: readonly PartyMention[];
+  /** One entry per distinct party, in order of first mention. */
+  readonly partySummaries: readonly PartySummary[];
+  /** Offsets where each line starts, for line and column conversion at the edges. */
+  readonly lineStarts: readonly number[];
+}
