@@ -1,0 +1,90 @@
+// The one place where offsets become LSP positions and analysis results become protocol types.
+
+import {
+  DocumentSymbol,
+  MarkupKind,
+  SymbolKind,
+  type Hover,
+  type Range,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+} from 'vscode-languageserver/node';
+import { positionAt } from '../analysis/text';
+import type { DocumentAnalysis, Span } from '../analysis/types';
+import type { HoverCard } from '../features/hover';
+import type { OutlineKind, OutlineNode } from '../features/outline';
+import { TOKEN_MODIFIERS, TOKEN_TYPES, type ClassifiedSpan } from '../features/tokens';
+
+export function toRange(analysis: DocumentAnalysis, span: Span): Range {
+  return { start: positionAt(analysis.lineStarts, span.start), end: positionAt(analysis.lineStarts, span.end) };
+}
+
+export const semanticTokensLegend: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [...TOKEN_MODIFIERS],
+};
+
+const typeIndex = new Map<string, number>(TOKEN_TYPES.map((t, i) => [t, i]));
+const modifierBit = new Map<string, number>(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i]));
+
+/**
+ * Encodes classified spans as LSP semantic tokens (relative line and character, UTF-16 lengths).
+ * A span that crosses a line break ("Viet\nNam" in extracted text) becomes one token per line.
+ */
+export function toSemanticTokens(text: string, analysis: DocumentAnalysis, spans: readonly ClassifiedSpan[], range?: Span): SemanticTokens {
+  const data: number[] = [];
+  let previousLine = 0;
+  let previousCharacter = 0;
+  const lineStarts = analysis.lineStarts;
+  for (const span of spans) {
+    if (range && (span.end <= range.start || span.start >= range.end)) continue;
+    const type = typeIndex.get(span.type)!;
+    let modifiers = 0;
+    for (const m of span.modifiers) modifiers |= modifierBit.get(m) ?? 0;
+    let { line, character } = positionAt(lineStarts, span.start);
+    let start = span.start;
+    while (start < span.end) {
+      const nextLineStart = line + 1 < lineStarts.length ? lineStarts[line + 1]! : Number.POSITIVE_INFINITY;
+      let end = Math.min(span.end, nextLineStart);
+      // Leave the line break itself ("\n", "\r\n" or "\r") out of the token.
+      while (end > start && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+      if (end > start) {
+        data.push(line - previousLine, line === previousLine ? character - previousCharacter : character, end - start, type, modifiers);
+        previousLine = line;
+        previousCharacter = character;
+      }
+      if (nextLineStart >= span.end) break;
+      start = nextLineStart;
+      line++;
+      character = 0;
+    }
+  }
+  return { data };
+}
+
+export function toHover(analysis: DocumentAnalysis, card: HoverCard): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value: card.markdown }, range: toRange(analysis, card.span) };
+}
+
+const SYMBOL_KIND: Record<OutlineKind, SymbolKind> = {
+  group: SymbolKind.Namespace,
+  country: SymbolKind.Module,
+  person: SymbolKind.Object,
+  organization: SymbolKind.Class,
+  party: SymbolKind.Variable,
+  figure: SymbolKind.Number,
+  date: SymbolKind.Event,
+};
+
+export function toDocumentSymbols(analysis: DocumentAnalysis, nodes: readonly OutlineNode[]): DocumentSymbol[] {
+  return nodes.map((node) =>
+    DocumentSymbol.create(
+      node.name || '(unnamed)',
+      node.detail,
+      SYMBOL_KIND[node.kind],
+      toRange(analysis, node.span),
+      toRange(analysis, node.selection),
+      node.children.length > 0 ? toDocumentSymbols(analysis, node.children) : undefined,
+    ),
+  );
+}
