@@ -2,10 +2,12 @@
 // dist/client.js (loaded by VS Code), dist/server.js (also `node dist/server.js --stdio` for any
 // LSP editor) and dist/cli.js (`communique check`). Types are checked separately by tsc.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
 
-const production = process.argv.includes('--production') || process.env.CI === 'true';
+const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const common = {
+  define: { __VERSION__: JSON.stringify(version) },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -15,6 +17,9 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
+
+// A production build leaves no stale source maps beside the minified bundles.
+if (production) for (const map of ['dist/client.js.map', 'dist/server.js.map', 'dist/cli.js.map']) rmSync(map, { force: true });
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

@@ -18,8 +18,7 @@ function run(command, args, options = {}) {
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.']);
 const suites = only === 'unit' ? ['out/test/unit'] : ['out/test/unit', 'out/test/protocol'];
 if (only !== 'unit') {
-  run(process.execPath, ['scripts/build.mjs']);
-  run(process.execPath, ['scripts/package.mjs']);
+  run(process.execPath, ['scripts/package.mjs']); // builds the minified bundles, then the .vsix
 }
 run(process.execPath, ['--test', '--test-reporter=spec', ...suites.filter((s) => existsSync(s))]);
 if (only !== 'unit' && existsSync('test/e2e/run.mjs')) run(process.execPath, ['test/e2e/run.mjs']);

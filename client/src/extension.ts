@@ -1,0 +1,114 @@
+// The VS Code client: starts the Communiqué language server, tells it which documents are
+// releases, shows its state in the status bar, and offers the commands. All analysis is in the server.
+
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const LANGUAGE_ID = 'press-release';
+const DEFAULT_FILES = ['**/releases/**/*.{md,txt}', '**/press/**/*.{md,txt}'];
+
+interface ServerStatus {
+  readonly state: 'starting' | 'ready' | 'working';
+  readonly message: string;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Communiqué', { log: true });
+  const statusItem = vscode.window.createStatusBarItem('communique.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'Communiqué';
+  statusItem.command = 'communique.showOutput';
+  context.subscriptions.push(output, statusItem);
+
+  let selector = documentSelector();
+  let lastStatus: ServerStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
+
+  const showStatus = (): void => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || vscode.languages.match(selector, editor.document) === 0) {
+      statusItem.hide();
+      return;
+    }
+    const icon = lastStatus.state === 'ready' ? '$(check)' : '$(sync~spin)';
+    statusItem.text = `${icon} Communiqué`;
+    statusItem.tooltip = lastStatus.message;
+    statusItem.show();
+  };
+
+  const start = async (): Promise<void> => {
+    const serverModule = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: selector,
+      outputChannel: output,
+      synchronize: { configurationSection: 'communique' },
+    };
+    client = new LanguageClient('communique', 'Communiqué', serverOptions, clientOptions);
+    client.onDidChangeState(({ newState }) => {
+      if (newState === State.Starting) lastStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
+      showStatus();
+    });
+    lastStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
+    showStatus();
+    await client.start();
+    client.onNotification('communique/status', (status: ServerStatus) => {
+      lastStatus = status;
+      showStatus();
+    });
+  };
+
+  const restart = async (): Promise<void> => {
+    const previous = client;
+    client = undefined;
+    if (previous) await previous.stop().catch((error: unknown) => output.error(`Stopping the server failed: ${String(error)}`));
+    await start();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('communique.restartServer', restart),
+    vscode.commands.registerCommand('communique.showOutput', () => output.show(true)),
+    vscode.window.onDidChangeActiveTextEditor(showStatus),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      // Which files are releases decides which documents the client sends: a new selector needs a new client.
+      if (event.affectsConfiguration('communique.files')) {
+        selector = documentSelector();
+        await restart();
+      }
+    }),
+  );
+
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}
+
+/** Documents of the press-release language, plus Markdown and plain text matching `communique.files`. */
+/** A selector both VS Code's `languages.match` and the language client accept. */
+type ReleaseSelector = { language: string; scheme: string; pattern?: string }[];
+
+function documentSelector(): ReleaseSelector {
+  const configured = vscode.workspace.getConfiguration('communique').get<unknown>('files');
+  const globs = Array.isArray(configured) && configured.every((g) => typeof g === 'string') ? (configured as string[]) : DEFAULT_FILES;
+  const selector: ReleaseSelector = [
+    { language: LANGUAGE_ID, scheme: 'file' },
+    { language: LANGUAGE_ID, scheme: 'untitled' },
+  ];
+  for (const pattern of globs) {
+    selector.push({ language: 'markdown', scheme: 'file', pattern }, { language: 'plaintext', scheme: 'file', pattern });
+  }
+  return selector;
+}

@@ -1,0 +1,53 @@
+// Reading a release from disk for the command line: text only, never too large, always said why not.
+
+import { readFileSync, statSync } from 'node:fs';
+
+/** Files larger than this are skipped: no release is 20 MB, and analysis stays responsive. */
+export const MAX_RELEASE_BYTES = 20 * 1024 * 1024;
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: string; /** true for a failure to read, false for a file skipped on purpose */ readonly error: boolean };
+
+export function readRelease(path: string): ReadResult {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    return { ok: false, reason: describeError(error), error: true };
+  }
+  if (size > MAX_RELEASE_BYTES) {
+    return { ok: false, reason: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_RELEASE_BYTES / 1024 / 1024} MB a release may be`, error: false };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { ok: false, reason: describeError(error), error: true };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'skipped: a binary file (it contains NUL bytes)', error: false };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'skipped: not UTF-8 text', error: false };
+  }
+  // Editors drop a byte-order mark from the text they show; offsets follow the editor.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ok: true, text };
+}
+
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
