@@ -117,7 +117,7 @@ export function dateCard(analysis: DocumentAnalysis, date: DateMention): string 
   }
   const release = analysis.releaseDate;
   if (release && date.from && date.to) {
-    const isRelease = release.start === date.start;
+    const isRelease = date.start >= release.start && date.end <= release.end;
     if (isRelease) {
       lines.push(`- This is the release's own date (${sourceLabel(release.source)})`);
     } else {

@@ -1,0 +1,163 @@
+// The command line: arguments, which files it reads, what it skips and says, the JSON shape, exit codes.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { parseArgs } from '../../server/src/cli/args';
+import { collectReleases } from '../../server/src/cli/collect';
+import { main } from '../../server/src/cli/main';
+import { DEFAULT_RELEASE_GLOBS, isReleaseFile } from '../../server/src/workspace/files';
+
+function run(argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(argv, (t) => (out += `${t}\n`), (t) => (err += `${t}\n`));
+  return { code, out, err };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(join(tmpdir(), 'communique-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return root;
+}
+
+test('argument parsing: formats, fail-on levels, globs and bad usage', () => {
+  assert.deepEqual(parseArgs(['check', 'a', '--format', 'json', '--fail-on=warning']), {
+    command: 'check',
+    format: 'json',
+    failOn: 'warning',
+    paths: ['a'],
+    color: false,
+  });
+  assert.deepEqual(parseArgs(['check', '--files', '**/*.md', 'x', '--', '--odd-name']), {
+    command: 'check',
+    format: 'text',
+    failOn: 'error',
+    paths: ['x', '--odd-name'],
+    color: false,
+    files: ['**/*.md'],
+  });
+  assert.equal(parseArgs(['--help']).command, 'help');
+  assert.equal(parseArgs(['--version']).command, 'version');
+  for (const bad of [[], ['frobnicate'], ['check'], ['check', '--format', 'xml', 'a'], ['check', '--fail-on', 'fatal', 'a'], ['check', '--wat', 'a']]) {
+    assert.equal(parseArgs(bad).command, 'error', `expected bad usage for ${JSON.stringify(bad)}`);
+  }
+});
+
+test('bad usage exits 2 with the reason and the usage on stderr', () => {
+  const result = run(['check', '--format', 'xml', 'a']);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /--format takes text or json, not "xml"/);
+  assert.match(result.err, /Usage: communique check/);
+  assert.equal(result.out, '');
+});
+
+test('the default globs are the extension setting\'s default', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  assert.deepEqual(manifest.contributes.configuration.properties['communique.files'].default, DEFAULT_RELEASE_GLOBS);
+});
+
+test('release files: the language extensions always, Markdown and text only under releases/ or press/', () => {
+  const rows: [string, boolean][] = [
+    ['a.release.md', true],
+    ['docs/b.release.txt', true],
+    ['c.release', true],
+    ['releases/2021/d.md', true],
+    ['office/press/e.txt', true],
+    ['notes/f.md', false],
+    ['README.md', false],
+    ['releases/image.png', false],
+    ['releasesx/g.md', false],
+  ];
+  for (const [path, expected] of rows) assert.equal(isReleaseFile(path), expected, path);
+});
+
+test('a folder holding release folders is read by the globs; a folder holding none is read whole, without its README', () => {
+  const workspace = tree({ 'releases/a.md': 'x', 'notes/b.md': 'x', 'README.md': 'x', 'c.release.txt': 'x', 'node_modules/releases/z.md': 'x' });
+  const plain = tree({ 'one.txt': 'x', 'two.md': 'x', 'README.md': 'x', 'sub/three.txt': 'x', '.git/four.txt': 'x' });
+  try {
+    const fromWorkspace = collectReleases([workspace]).files.map((f) => f.slice(workspace.length + 1));
+    assert.deepEqual(fromWorkspace, ['c.release.txt', 'releases/a.md']);
+    const fromPlain = collectReleases([plain]).files.map((f) => f.slice(plain.length + 1));
+    assert.deepEqual(fromPlain, ['one.txt', 'sub/three.txt', 'two.md']);
+    const named = join(workspace, 'notes/b.md');
+    assert.deepEqual(collectReleases([named]).files, [named], 'a file named on the command line is always checked');
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(plain, { recursive: true, force: true });
+  }
+});
+
+test('JSON output: documents with the release date, figures, dates, parties with 1-based lines, and a summary', () => {
+  const text = 'Phnom Penh, 23 October 2021\n\nTrade with Viet Nam reached USD 5.33 billion in 2020.\n';
+  const root = tree({ 'releases/a.md': text });
+  try {
+    const result = run(['check', '--format', 'json', root]);
+    assert.equal(result.code, 0, result.err);
+    const report = JSON.parse(result.out);
+    assert.equal(report.tool.name, 'communique');
+    assert.equal(report.documents.length, 1);
+    const doc = report.documents[0];
+    assert.equal(doc.path, join(root, 'releases/a.md'));
+    assert.deepEqual(report.summary, { documents: 1, errors: 0, warnings: 0, information: 0, hints: 0 });
+    assert.ok(Array.isArray(doc.figures) && Array.isArray(doc.dates) && Array.isArray(doc.parties) && Array.isArray(doc.diagnostics));
+    for (const item of [...doc.figures, ...doc.dates, ...doc.parties]) {
+      assert.equal(text.slice(item.start, item.end), item.text, 'offsets slice to the text');
+      const lineStart = text.split('\n').slice(0, item.line - 1).join('\n').length + (item.line > 1 ? 1 : 0);
+      assert.equal(item.column, item.start - lineStart + 1, 'column is 1-based UTF-16');
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('binary, non-UTF-8 and missing inputs are reported and skipped while the rest is checked', () => {
+  const root = tree({
+    'releases/good.md': 'Trade reached USD 5 billion.',
+    'releases/binary.md': Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]),
+    'releases/latin1.txt': Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x31, 0x30]),
+  });
+  try {
+    const result = run(['check', '--format', 'json', root, join(root, 'missing.md')]);
+    assert.equal(result.code, 2, 'a missing path is an unreadable input');
+    assert.match(result.err, /missing\.md: no such file or folder/);
+    assert.match(result.err, /binary\.md: skipped: a binary file/);
+    assert.match(result.err, /latin1\.txt: skipped: not UTF-8 text/);
+    const report = JSON.parse(result.out);
+    assert.deepEqual(report.documents.map((d: { path: string }) => d.path), [join(root, 'releases/good.md')]);
+    assert.equal(report.skipped.length, 2);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('an unreadable file is reported with exit 2; the others are still checked', { skip: process.getuid?.() === 0 ? 'root reads every file' : false }, () => {
+  const root = tree({ 'releases/a.md': 'x', 'releases/b.md': 'y' });
+  try {
+    chmodSync(join(root, 'releases/b.md'), 0o000);
+    const result = run(['check', '--format', 'json', root]);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /b\.md: permission denied/);
+    assert.equal(JSON.parse(result.out).documents.length, 1);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('text output names each release, its date source, and a summary line', () => {
+  const root = tree({ 'releases/a.md': 'Phnom Penh, 23 October 2021\n\nTrade reached USD 5.33 billion.\n' });
+  try {
+    const result = run(['check', root]);
+    assert.equal(result.code, 0);
+    assert.match(result.out, /releases\/a\.md/);
+    assert.match(result.out, /^1 release: \d+ figures, \d+ dates, \d+ party mentions; 0 errors, 0 warnings, 0 information, 0 hints$/m);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,100 @@
+// The shared text primitives: prose view, folding, tokens, lines.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeLineStarts, fold, positionAt, proseView, readFrontMatter, tokenize } from '../../server/src/analysis/text';
+
+function words(text: string): string[] {
+  return tokenize(text).map((t) => `${text.slice(t.start, t.end)}${t.glued ? '^' : ''}`);
+}
+
+test('tokens split words run together by PDF extraction and mark the second as glued', () => {
+  const rows: [string, string[]][] = [
+    ['Chair of ASEANin 2022', ['Chair', 'of', 'ASEAN', 'in^', '2022']],
+    ['worth 2.92billion USD', ['worth', '2.92', 'billion^', 'USD']],
+    ['the signing of11 documents', ['the', 'signing', 'of', '11^', 'documents']],
+    ['Vietnam andCambodia should', ['Vietnam', 'and', 'Cambodia^', 'should']],
+    ['the 55th anniversary', ['the', '55', 'th^', 'anniversary']],
+    ['COVID-19 pandemic', ['COVID', '-', '19', 'pandemic']],
+    ['USD 1,200,000.50 each', ['USD', '1,200,000.50', 'each']],
+    ['1,1,1,', ['1,1,1', ',']],
+    ['NGOs and PDRs', ['NGOs', 'and', 'PDRs']],
+    ['Vietnam’s haven’t', ['Vietnam', '’', 's', 'haven', '’', 't']],
+    ['Việt Nam ĐÀ NẴNG', ['Việt', 'Nam', 'ĐÀ', 'NẴNG']],
+    ['highlyvalued', ['highlyvalued']],
+    ['', []],
+  ];
+  for (const [text, expected] of rows) assert.deepEqual(words(text), expected, text);
+});
+
+test('tokens know when whitespace comes before them', () => {
+  const tokens = tokenize('a (b)c');
+  assert.deepEqual(tokens.map((t) => t.spaceBefore), [true, true, false, false, false]);
+});
+
+test('folding lowers case and drops diacritics, one code unit for one', () => {
+  const rows: [string, string][] = [
+    ['Việt Nam', 'viet nam'],
+    ['ĐÀ NẴNG', 'da nang'],
+    ['Côte d’Ivoire', "cote d'ivoire"],
+    ['São Tomé and Príncipe', 'sao tome and principe'],
+    ['plain ascii', 'plain ascii'],
+    ['Cambodia – Viet Nam', 'cambodia - viet nam'],
+  ];
+  for (const [text, expected] of rows) {
+    assert.equal(fold(text), expected);
+    assert.equal(fold(text).length, text.length);
+  }
+  const odd = 'a\uD800b\u0000c';
+  assert.equal(fold(odd).length, odd.length);
+});
+
+test('the Markdown prose view blanks syntax and keeps every offset', () => {
+  const markdown = [
+    '---',
+    'date: 2021-10-23',
+    '---',
+    '# Heading with **bold** text',
+    '1. First [link text](https://example.org/2021/10) and `code 5`',
+    '<!-- communique-disable glued-words -->',
+    '```',
+    'USD 5 billion in a code block',
+    '```',
+    '> Quoted 84% | cell |',
+  ].join('\n');
+  const { prose, frontMatter } = proseView(markdown, 'markdown');
+  assert.equal(prose.length, markdown.length);
+  assert.equal(frontMatter?.fields[0]?.value, '2021-10-23');
+  assert.ok(!prose.includes('date:'));
+  assert.ok(!prose.includes('#'));
+  assert.ok(!prose.includes('**'));
+  assert.ok(prose.includes('Heading with   bold   text'));
+  assert.ok(prose.includes(' First  link text'));
+  assert.ok(!prose.includes('example.org'));
+  assert.ok(!prose.includes('code 5'));
+  assert.ok(!prose.includes('communique-disable'));
+  assert.ok(!prose.includes('USD 5 billion'));
+  assert.ok(prose.includes('Quoted 84%'));
+  assert.ok(!prose.includes('|'));
+  assert.equal(prose.indexOf('Quoted'), markdown.indexOf('Quoted'));
+});
+
+test('plain text keeps its characters but for control characters', () => {
+  const text = '**KINGDOM** 2021\u0000x';
+  const { prose } = proseView(text, 'plain');
+  assert.equal(prose, '**KINGDOM** 2021 x');
+});
+
+test('front matter must open and close the document', () => {
+  assert.equal(readFrontMatter('---\ntitle: a\n'), null);
+  assert.equal(readFrontMatter('text\n---\ndate: x\n---\n'), null);
+  assert.deepEqual(readFrontMatter('---\r\ndate: "2022-06-24"\r\n---\r\nbody')?.fields.map((f) => [f.key, f.value]), [['date', '2022-06-24']]);
+});
+
+test('line starts and positions handle LF, CRLF and CR', () => {
+  const text = 'a\nbc\r\nd\re';
+  const starts = computeLineStarts(text);
+  assert.deepEqual(starts, [0, 2, 6, 8]);
+  assert.deepEqual(positionAt(starts, 7), { line: 2, character: 1 });
+  assert.deepEqual(positionAt(starts, 8), { line: 3, character: 0 });
+});
