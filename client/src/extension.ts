@@ -51,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector,
       outputChannel: output,
+      initializationOptions: { files: releaseGlobs() },
       synchronize: { configurationSection: 'communique' },
     };
     client = new LanguageClient('communique', 'Communiqué', serverOptions, clientOptions);
@@ -97,12 +98,16 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Documents of the press-release language, plus Markdown and plain text matching `communique.files`. */
+function releaseGlobs(): string[] {
+  const configured = vscode.workspace.getConfiguration('communique').get<unknown>('files');
+  return Array.isArray(configured) && configured.every((g) => typeof g === 'string') ? (configured as string[]) : DEFAULT_FILES;
+}
+
 /** A selector both VS Code's `languages.match` and the language client accept. */
 type ReleaseSelector = { language: string; scheme: string; pattern?: string }[];
 
 function documentSelector(): ReleaseSelector {
-  const configured = vscode.workspace.getConfiguration('communique').get<unknown>('files');
-  const globs = Array.isArray(configured) && configured.every((g) => typeof g === 'string') ? (configured as string[]) : DEFAULT_FILES;
+  const globs = releaseGlobs();
   const selector: ReleaseSelector = [
     { language: LANGUAGE_ID, scheme: 'file' },
     { language: LANGUAGE_ID, scheme: 'untitled' },

@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { analyseDocument } from '../analysis/document';
 import { SEVERITY_RANK } from '../checks/finding';
+import { ALL_CHECKS, runChecks } from '../checks/index';
+import { WorkspaceIndex } from '../workspace/index';
 import { parseArgs, USAGE, type CheckCommand } from './args';
 import { collectReleases } from './collect';
-import { readRelease } from './readRelease';
+import { readRelease } from '../workspace/readRelease';
 import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
 
 declare const __VERSION__: string | undefined;
@@ -36,6 +38,9 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
   let readFailures = unreadable.length;
   for (const { path, reason } of unreadable) err(`communique: cannot read ${path}: ${reason}`);
   const pathByUri = new Map<string, string>();
+  // Every release is indexed before any is checked: a finding may need a release read later.
+  const index = new WorkspaceIndex(ALL_CHECKS);
+  const loaded: { path: string; uri: string }[] = [];
   for (const path of files) {
     const read = readRelease(path);
     if (!read.ok) {
@@ -50,7 +55,14 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
     }
     const uri = pathToFileURL(resolve(path)).href;
     pathByUri.set(uri, path);
-    documents.push({ path, text: read.text, analysis: analyseDocument(read.text, uri), findings: [] });
+    index.set({ uri, text: read.text, analysis: analyseDocument(read.text, uri) }, 0);
+    loaded.push({ path, uri });
+  }
+  for (const { path, uri } of loaded) {
+    const release = index.release(uri)!;
+    const { findings, failures } = runChecks(release, index);
+    for (const failure of failures) err(`communique: the ${failure.code} check failed on ${path}: ${failure.error}`);
+    documents.push({ path, text: release.text, analysis: release.analysis, findings });
   }
   const pathOf = (uri: string): string => pathByUri.get(uri) ?? (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
   if (command.format === 'json') out(JSON.stringify(toJson(documents, skipped, VERSION, pathOf), null, 2));

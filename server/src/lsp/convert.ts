@@ -1,7 +1,9 @@
 // The one place where offsets become LSP positions and analysis results become protocol types.
 
 import {
+  DiagnosticSeverity,
   DocumentSymbol,
+  type Diagnostic,
   MarkupKind,
   SymbolKind,
   type Hover,
@@ -11,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { positionAt } from '../analysis/text';
 import type { DocumentAnalysis, Span } from '../analysis/types';
+import type { Finding, Severity } from '../checks/finding';
 import type { HoverCard } from '../features/hover';
 import type { OutlineKind, OutlineNode } from '../features/outline';
 import { TOKEN_MODIFIERS, TOKEN_TYPES, type ClassifiedSpan } from '../features/tokens';
@@ -87,4 +90,30 @@ export function toDocumentSymbols(analysis: DocumentAnalysis, nodes: readonly Ou
       node.children.length > 0 ? toDocumentSymbols(analysis, node.children) : undefined,
     ),
   );
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/**
+ * A finding as a diagnostic; related locations in other releases need those releases' line
+ * starts, which `analysisOf` gives (a related location in a release no longer indexed is dropped).
+ */
+export function toDiagnostic(analysis: DocumentAnalysis, finding: Finding, analysisOf: (uri: string) => DocumentAnalysis | undefined): Diagnostic {
+  const relatedInformation = finding.related.flatMap((related) => {
+    const other = related.uri === analysis.uri ? analysis : analysisOf(related.uri);
+    return other ? [{ location: { uri: related.uri, range: toRange(other, related) }, message: related.message }] : [];
+  });
+  return {
+    range: toRange(analysis, finding),
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    source: 'communique',
+    message: finding.message,
+    ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
+  };
 }

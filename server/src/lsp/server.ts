@@ -1,54 +1,69 @@
-// The language server: capabilities, document sync and the handlers, on top of the pure analysis
-// and feature builders. The only code (with convert.ts) that knows the protocol.
+// The language server: capabilities, document sync, the workspace index and the handlers, on top
+// of the pure analysis, checks and feature builders. With convert.ts, the only code that knows LSP.
 
 import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
-  type Connection,
-  type InitializeResult,
   type CancellationToken,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from '../workspace/analysisCache';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
+import type { CheckedRelease } from '../checks/check';
+import { ALL_CHECKS, runChecks } from '../checks/index';
 import { hoverAt } from '../features/hover';
 import { outline } from '../features/outline';
 import { classify } from '../features/tokens';
-import { semanticTokensLegend, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
+import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextFile } from '../workspace/files';
+import { WorkspaceIndex } from '../workspace/index';
+import { readRelease } from '../workspace/readRelease';
+import { scanFolder } from '../workspace/scan';
+import { semanticTokensLegend, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
 
 /** Documents longer than this (UTF-16 code units) are not analysed: a release is never 20 MB. */
 export const MAX_ANALYSED_LENGTH = 20_000_000;
 
 export interface ServerStatus {
-  readonly state: 'starting' | 'ready' | 'working';
+  readonly state: 'starting' | 'indexing' | 'ready' | 'working';
   readonly message: string;
 }
 
 export const STATUS_NOTIFICATION = 'communique/status';
 
+interface InitializationOptions {
+  /** Globs of Markdown and plain-text files that are releases (the `communique.files` setting). */
+  readonly files?: unknown;
+}
+
+interface WorkspaceFolderPath {
+  readonly uri: string;
+  readonly path: string;
+}
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  const index = new WorkspaceIndex(ALL_CHECKS);
   const skipped = new Set<string>();
+  let folders: WorkspaceFolderPath[] = [];
+  let globs: readonly string[] = DEFAULT_RELEASE_GLOBS;
+  let watchRegistered = false;
+  /** URIs whose diagnostics must be recomputed and published. */
+  const pendingDiagnostics = new Set<string>();
+  let flushScheduled = false;
+  /** URIs that currently show diagnostics, so a removed release gets its diagnostics cleared. */
+  const published = new Set<string>();
 
   const status = (state: ServerStatus['state'], message: string): void => {
     void connection.sendNotification(STATUS_NOTIFICATION, { state, message } satisfies ServerStatus);
   };
-
-  /** The analysis of an open document, or null when it is unknown or too large to analyse. */
-  const analysisOf = (uri: string): { document: TextDocument; analysis: DocumentAnalysis } | null => {
-    const document = documents.get(uri);
-    if (!document) return null;
-    if (document.getText().length > MAX_ANALYSED_LENGTH) {
-      if (!skipped.has(uri)) {
-        skipped.add(uri);
-        const message = `Communiqué skipped ${uri}: ${Math.round(document.getText().length / 1e6)} million characters is more than the ${MAX_ANALYSED_LENGTH / 1e6} million it analyses.`;
-        connection.console.warn(message);
-        void connection.window.showWarningMessage(message);
-      }
-      return null;
-    }
-    return { document, analysis: cache.get(document) };
+  const logError = (what: string, error: unknown): void => {
+    connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
 
   /** Every handler answers, even when something inside it throws: the error is logged, the answer is empty. */
@@ -58,32 +73,221 @@ export function startServer(connection: Connection): void {
         if (token.isCancellationRequested) return empty;
         return handler(params, token);
       } catch (error) {
-        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        logError(`${name} failed`, error);
         return empty;
       }
     };
   }
 
-  connection.onInitialize((): InitializeResult => ({
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      documentSymbolProvider: { label: 'Communiqué' },
-      semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
-    },
-    serverInfo: { name: 'communique', version: SERVER_VERSION },
-  }));
+  // -------------------------------------------------------------------------------------------
+  // The index: open documents override their files on disk.
 
-  connection.onInitialized(() => status('ready', 'Communiqué is ready'));
+  const tooLarge = (uri: string, length: number): boolean => {
+    if (length <= MAX_ANALYSED_LENGTH) return false;
+    if (!skipped.has(uri)) {
+      skipped.add(uri);
+      const message = `Communiqué skipped ${shortName(uri)}: ${Math.round(length / 1e6)} million characters is more than the ${MAX_ANALYSED_LENGTH / 1e6} million it analyses.`;
+      connection.console.warn(message);
+      void connection.window.showWarningMessage(message);
+    }
+    return true;
+  };
+
+  const indexText = (uri: string, text: string, version: number): void => {
+    if (tooLarge(uri, text.length)) {
+      forget(uri);
+      return;
+    }
+    const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri) };
+    const affected = index.set(release, version);
+    queueDiagnostics(uri, ...affected);
+  };
+
+  const forget = (uri: string): void => {
+    const affected = index.delete(uri);
+    queueDiagnostics(uri, ...affected);
+  };
+
+  /** The analysis of an open document at its current version. */
+  const analysisOf = (uri: string): { document: TextDocument; analysis: DocumentAnalysis } | null => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    if (index.version(uri) !== document.version || !index.release(uri)) {
+      indexText(uri, document.getText(), document.version);
+    }
+    const release = index.release(uri);
+    return release ? { document, analysis: release.analysis } : null;
+  };
+
+  const folderOf = (path: string): WorkspaceFolderPath | undefined =>
+    folders.find((folder) => path === folder.path || path.startsWith(folder.path.endsWith('/') ? folder.path : `${folder.path}/`));
+
+  /** True when a file on disk is a release by the language's extensions or the globs. */
+  const isReleasePath = (path: string): boolean => {
+    if (isPressReleaseFile(path)) return true;
+    if (!isTextFile(path)) return false;
+    const folder = folderOf(path);
+    return folder !== undefined && matchesReleaseGlobs(path.slice(folder.path.length + 1), globs);
+  };
+
+  const indexFromDisk = (uri: string): void => {
+    if (documents.get(uri)) return; // the editor's text wins over the file
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return;
+    }
+    const read = readRelease(path);
+    if (read.ok) {
+      indexText(uri, read.text, 0);
+    } else {
+      forget(uri);
+      connection.console.warn(`Communiqué: ${path}: ${read.reason}`);
+    }
+  };
+
+  // -------------------------------------------------------------------------------------------
+  // Diagnostics: pushed for every indexed release, recomputed for a changed release and for the
+  // releases that share facts with it; bursts of edits in one tick are coalesced.
+
+  function queueDiagnostics(...uris: string[]): void {
+    for (const uri of uris) pendingDiagnostics.add(uri);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushDiagnostics);
+    }
+  }
+
+  function flushDiagnostics(): void {
+    flushScheduled = false;
+    const uris = [...pendingDiagnostics];
+    pendingDiagnostics.clear();
+    for (const uri of uris) {
+      try {
+        const release = index.release(uri);
+        if (!release) {
+          if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+          continue;
+        }
+        const { findings, failures } = runChecks(release, index);
+        for (const failure of failures) logError(`the ${failure.code} check failed on ${uri}`, failure.error);
+        const diagnostics = findings.map((finding) => toDiagnostic(release.analysis, finding, (other) => index.release(other)?.analysis));
+        if (diagnostics.length > 0) published.add(uri);
+        else if (!published.delete(uri)) continue; // nothing shown before, nothing to show now
+        const version = documents.get(uri)?.version;
+        void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+      } catch (error) {
+        logError(`diagnostics for ${uri} failed`, error);
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Start-up: index every release of the workspace folders, in slices, with progress.
+
+  async function indexWorkspace(): Promise<void> {
+    if (folders.length === 0) {
+      status('ready', 'Communiqué is ready');
+      return;
+    }
+    status('indexing', 'Indexing the releases of the workspace');
+    const progress = await connection.window.createWorkDoneProgress().catch(() => null);
+    progress?.begin('Communiqué', 0, 'Finding releases…', false);
+    const files: string[] = [];
+    for (const folder of folders) {
+      const scan = scanFolder(folder.path, globs);
+      files.push(...scan.files);
+      for (const { path, reason } of scan.unreadable) connection.console.warn(`Communiqué could not read ${path}: ${reason}`);
+    }
+    const started = Date.now();
+    const SLICE = 200; // releases per slice, so requests are answered while a large archive is read
+    for (let i = 0; i < files.length; i += SLICE) {
+      for (const path of files.slice(i, i + SLICE)) indexFromDisk(pathToFileURL(path).href);
+      progress?.report(Math.round(((i + SLICE) / files.length) * 100), `${Math.min(i + SLICE, files.length)} of ${files.length} releases`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    progress?.done();
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
+    status('ready', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed`);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Protocol.
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (Array.isArray(options.files) && options.files.every((g) => typeof g === 'string')) globs = options.files as string[];
+    const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    folders = workspaceFolders.flatMap((folder) => {
+      try {
+        return [{ uri: folder.uri, path: fileURLToPath(folder.uri) }];
+      } catch {
+        return []; // not a file: URI (a virtual workspace): nothing to read from disk
+      }
+    });
+    watchRegistered = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Communiqué' },
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
+      },
+      serverInfo: { name: 'communique', version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (watchRegistered) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown,txt,release}' }],
+      });
+    }
+    indexWorkspace().catch((error: unknown) => logError('indexing the workspace failed', error));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      try {
+        if (change.type === FileChangeType.Deleted) {
+          if (!documents.get(change.uri)) forget(change.uri);
+          continue;
+        }
+        let path: string;
+        try {
+          path = fileURLToPath(change.uri);
+        } catch {
+          continue;
+        }
+        if (isReleasePath(path)) indexFromDisk(change.uri);
+      } catch (error) {
+        logError(`a file event for ${change.uri} failed`, error);
+      }
+    }
+  });
 
   documents.onDidOpen(({ document }) => {
     status('working', `Analysing ${shortName(document.uri)}`);
-    const found = safe('analysis', () => analysisOf(document.uri), null)(undefined, NEVER_CANCELLED);
-    status('ready', found ? summaryMessage(found.analysis) : 'Communiqué is ready');
+    safe('analysis', () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
+    const release = index.release(document.uri);
+    status('ready', release ? summaryMessage(release.analysis) : 'Communiqué is ready');
+  });
+  documents.onDidChangeContent(({ document }) => {
+    safe('analysis', () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
   });
   documents.onDidClose(({ document }) => {
-    cache.delete(document.uri);
     skipped.delete(document.uri);
+    // Back to what is on disk: unsaved edits are gone, and a document that is no release file is forgotten.
+    let path: string | null = null;
+    try {
+      path = fileURLToPath(document.uri);
+    } catch {
+      path = null;
+    }
+    if (path !== null && isReleasePath(path)) indexFromDisk(document.uri);
+    else forget(document.uri);
   });
 
   connection.languages.semanticTokens.on(
@@ -149,6 +353,10 @@ function shortName(uri: string): string {
 }
 
 function summaryMessage(analysis: DocumentAnalysis): string {
-  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${shortName(analysis.uri)}: ${n(analysis.figures.length, 'figure')}, ${n(analysis.dates.length, 'date')}, ${n(analysis.partySummaries.length, 'party')}`.replace('partys', 'parties');
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  return `${shortName(analysis.uri)}: ${n(analysis.figures.length, 'figure', 'figures')}, ${n(analysis.dates.length, 'date', 'dates')}, ${n(
+    analysis.partySummaries.length,
+    'party',
+    'parties',
+  )}`;
 }

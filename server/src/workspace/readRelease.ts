@@ -1,4 +1,4 @@
-// Reading a release from disk for the command line: text only, never too large, always said why not.
+// Reading a release from disk (command line and workspace indexing): text only, never too large, always said why not.
 
 import { readFileSync, statSync } from 'node:fs';
 

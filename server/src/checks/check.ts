@@ -1,0 +1,38 @@
+// What a consistency check is: a pure function from one analysed release (and a read-only view of
+// the other releases in the workspace) to findings. One check per file in this folder.
+
+import type { DocumentAnalysis } from '../analysis/types';
+import type { Finding } from './finding';
+
+/** One release as the checks see it. */
+export interface CheckedRelease {
+  readonly uri: string;
+  readonly text: string;
+  readonly analysis: DocumentAnalysis;
+}
+
+/** A read-only view of every release in the workspace, the one being checked included. */
+export interface WorkspaceFacts {
+  release(uri: string): CheckedRelease | undefined;
+  releases(): Iterable<CheckedRelease>;
+  /** The releases that registered `key` (see `Check.keys`), the one being checked included. */
+  releasesWithKey(key: string): Iterable<CheckedRelease>;
+}
+
+export interface Check {
+  /** The stable code from the design table ("figure-conflict", "glued-words", …). */
+  readonly code: string;
+  /** One line for people: what the check finds. */
+  readonly description: string;
+  /**
+   * `document`: findings depend on this release alone. `workspace`: they depend on other releases
+   * too, found through `keys`; a change to one release re-checks the releases that share a key.
+   */
+  readonly scope: 'document' | 'workspace';
+  /**
+   * The keys under which this release's facts meet other releases' facts: a claim's metric,
+   * parties and period; an event's name; a pair's founding date. Namespaced by the index.
+   */
+  keys?(release: CheckedRelease): Iterable<string>;
+  run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[];
+}
