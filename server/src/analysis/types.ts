@@ -24,11 +24,18 @@ export interface Figure extends Span {
   readonly value: number;
   /** For a range ("10-15%", "between 3 and 5 billion"), the upper bound. */
   readonly valueTo?: number;
-  /** ISO 4217 code for money, "%" for a percentage, the counted noun ("projects") for a count, null otherwise. */
+  /**
+   * ISO 4217 code for money ("$" alone is USD), "%" for a percentage, the counted noun lower-cased as
+   * written ("projects") for a count, "percentage points" for a number of percentage points, null otherwise.
+   */
   readonly unit: string | null;
   /**
    * The place value of the last written digit, scale applied: "9.5 billion" → 1e8, "5.33 billion" → 1e7,
    * "16.7%" → 0.1, "198" → 1. A value stated as "9.5 billion" covers [9.45e9, 9.55e9).
+   * Digits after a decimal point all count ("9.50 billion" → 1e7). Trailing zeros of a whole number do
+   * not: a round number may be a rounded one, so "2,000 students" → 1000, "80%" → 10, "10 billion" →
+   * 1e10 (a wider tolerance: fewer wrong warnings, a few missed ones). Ordinals are exact (1). For a
+   * range, the finer of the two bounds' resolutions.
    */
   readonly resolution: number;
   readonly qualifier: Qualifier;
