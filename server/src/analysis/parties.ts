@@ -1,15 +1,769 @@
 // Parties: countries, organisations and people, matched against the gazetteer with case and
 // diacritics folded, acronyms defined in the text, and titled people.
+//
+// One walk over the tokens. At each token the longest gazetteer form wins ("Socialist Republic of
+// Viet Nam" is one mention, not "Viet Nam" inside it); a title or an honorific followed by a name
+// makes a person; a capitalised phrase with an organisation head-word ("National Institute of
+// Diplomacy and International Relations") makes an organisation; "Full Name (ACRONYM)" makes the
+// acronym an alias of the full name for the rest of the release.
+//
+// Spans. A person's span covers the title written before the name and the name ("PM Chinh",
+// "Prime Minister Pham Minh Chinh"); honorifics ("H.E.", "Her Excellency Dr.", "Samdech Techo")
+// stay outside it, in `honorific`; a title given after the name ("NGUYEN Quoc Dung, Vice Minister of
+// Foreign Affairs") stays outside it too, in `title`. An article is never part of a span ("the
+// Philippines" → "Philippines"). A possessive is not part of a span ("Vietnam’s" → "Vietnam").
 
-import type { PartyMention, PartySummary } from './types';
-import type { ProseContext } from './text';
+import type { PartyKind, PartyMention, PartySummary, Span } from './types';
+import type { ProseContext, Token } from './text';
+import { isLowerCode, isUpperCode } from './text';
+import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
+import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
 
 export interface PartyAnalysis {
   readonly mentions: PartyMention[];
   readonly summaries: PartySummary[];
 }
 
-export function extractParties(context: ProseContext): PartyAnalysis {
-  void context;
-  return { mentions: [], summaries: [] };
+/**
+ * Finds the named parties of a release. `gazetteer` defaults to the built-in data; pass one built
+ * with `buildGazetteer(extras)` to add a configuration's parties and aliases.
+ */
+export function extractParties(context: ProseContext, gazetteer: Gazetteer = defaultGazetteer()): PartyAnalysis {
+  if (context.tokens.length === 0) return { mentions: [], summaries: [] };
+  return new PartyWalk(context, gazetteer).run();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Draft {
+  readonly startToken: number;
+  readonly endToken: number;
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly glued: boolean;
+  readonly title?: string;
+  readonly office?: string;
+  readonly honorific?: string;
+  /** The name as written when the span holds more (a title before it). */
+  readonly form?: string;
+}
+
+interface PartyState {
+  readonly id: string;
+  name: string;
+  /** True while the name comes from all-capital text ("MINISTRY OF …") and a later mixed-case form may replace it. */
+  nameFromCapitals: boolean;
+  readonly kind: PartyKind;
+  readonly iso2?: string;
+  readonly iso3?: string;
+  readonly forms: string[];
+  readonly titles: string[];
+  count: number;
+  acronymDefinition?: Span;
+}
+
+interface Defined {
+  /** The acronym's tokens exactly as the definition writes them. */
+  readonly tokens: readonly string[];
+  readonly id: string;
+}
+
+interface Phrase {
+  readonly end: number; // token index after the phrase
+  readonly name: string;
+}
+
+const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
+const MAX_COMPLEMENT = 16; // tokens after it
+const MAX_NAME_WORDS = 4; // words of a person's name after a title
+
+class PartyWalk {
+  private readonly view: TokenView;
+  private readonly tokens: readonly Token[];
+  private readonly keys: readonly string[];
+  private readonly prose: string;
+  private readonly n: number;
+  private readonly rules: PartyRules;
+  private readonly matches: (Match | null | undefined)[];
+  private readonly drafts: Draft[] = [];
+  private readonly parties = new Map<string, PartyState>();
+  private readonly defined = new Map<string, Defined[]>();
+  private readonly seenPeople = new Set<string>();
+  /** Token index right after the last mention. */
+  private lastEnd = 0;
+
+  constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
+    this.view = tokenView(context.prose, context.folded, context.tokens);
+    this.tokens = context.tokens;
+    this.keys = this.view.keys;
+    this.prose = context.prose;
+    this.n = context.tokens.length;
+    this.rules = gazetteer.rules;
+    this.matches = new Array<Match | null | undefined>(this.n);
+  }
+
+  run(): PartyAnalysis {
+    const { tokens, keys, n } = this;
+    let i = 0;
+    while (i < n) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word') {
+        if (keys[i] === '(') {
+          const next = this.acronymDefinition(i);
+          if (next > 0) {
+            i = next;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      const m = this.matchAt(i);
+      const defined = this.definedAt(i);
+      if (defined !== undefined && (m === undefined || defined.end >= m.end)) {
+        this.push(i, defined.end, defined.id, this.gluedAt(i, defined.end));
+        i = defined.end;
+        continue;
+      }
+      if (m !== undefined) {
+        const form = m.form;
+        switch (form.type) {
+          case 'party':
+            if (form.party!.kind === 'person') {
+              i = this.namedPerson(i, m.end, form.party!);
+            } else {
+              this.pushRecord(m, form.party!);
+              i = m.end;
+            }
+            continue;
+          case 'title':
+          case 'honorific': {
+            const end = this.titledPerson(i);
+            i = end > 0 ? end : form.type === 'honorific' ? m.end : i + 1;
+            continue;
+          }
+          case 'person-short':
+            if (this.seenPeople.has(form.party!.id)) i = this.namedPerson(i, m.end, form.party!);
+            else i = m.end;
+            continue;
+          default: // demonyms and blockers: consumed, never mentions
+            i = m.end;
+            continue;
+        }
+      }
+      if (this.isCapital(i) && !this.rules.functionWords.has(keys[i]!)) {
+        const org = this.organisationPhrase(i);
+        if (org !== undefined) {
+          this.pushPhrase(i, org, 'organization');
+          i = org.end;
+          continue;
+        }
+      }
+      i++;
+    }
+    return this.result();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Token tests.
+
+  private matchAt(k: number): Match | undefined {
+    if (k >= this.n) return undefined;
+    let m = this.matches[k];
+    if (m === undefined) {
+      m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
+      this.matches[k] = m;
+    }
+    return m ?? undefined;
+  }
+
+  private isWord(k: number): boolean {
+    return k < this.n && this.tokens[k]!.kind === 'word';
+  }
+
+  private isCapital(k: number): boolean {
+    return this.isWord(k) && isUpperCode(this.prose.charCodeAt(this.tokens[k]!.start));
+  }
+
+  /** A word with no lower-case letter ("SOEUNG", "AND"). */
+  private isAllCapitals(k: number): boolean {
+    if (!this.isWord(k)) return false;
+    const t = this.tokens[k]!;
+    for (let i = t.start; i < t.end; i++) if (isLowerCode(this.prose.charCodeAt(i))) return false;
+    return true;
+  }
+
+  private adjacent(a: number, b: number): boolean {
+    return b < this.n && a >= 0 && this.tokens[a]!.end === this.tokens[b]!.start;
+  }
+
+  private lineBreakBetween(a: number, b: number): boolean {
+    if (a < 0 || b >= this.n) return false;
+    const from = this.tokens[a]!.end;
+    const to = this.tokens[b]!.start;
+    for (let i = from; i < to; i++) {
+      const c = this.prose.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) return true;
+    }
+    return false;
+  }
+
+  /** A line break between two tokens that a name may cross: only inside all-capital text (a heading broken over lines). */
+  private breaksName(a: number, b: number): boolean {
+    return this.lineBreakBetween(a, b) && !(this.isAllCapitals(a) && this.isAllCapitals(b));
+  }
+
+  /** "’s" right at token k, touching the word before. */
+  private possessiveAt(k: number): boolean {
+    return k + 1 < this.n && this.keys[k] === "'" && this.keys[k + 1] === 's' && this.adjacent(k - 1, k) && this.adjacent(k, k + 1);
+  }
+
+  /** A hyphen at k joining two words with no space ("Trans-Pacific"). */
+  private joiningHyphenAt(k: number): boolean {
+    return this.keys[k] === '-' && this.adjacent(k - 1, k) && this.adjacent(k, k + 1) && this.isWord(k + 1);
+  }
+
+  private isCountryAt(k: number): Match | undefined {
+    const m = this.matchAt(k);
+    return m !== undefined && m.form.type === 'party' && m.form.party!.kind === 'country' ? m : undefined;
+  }
+
+  private text(startToken: number, endToken: number): string {
+    return this.prose.slice(this.tokens[startToken]!.start, this.tokens[endToken - 1]!.end);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // People.
+
+  /** A known person named without a title ("Hun Sen said"): the mention, and a title given after the name. */
+  private namedPerson(start: number, end: number, party: PartyRecord): number {
+    const after = this.appositiveTitle(end);
+    this.pushPerson(start, start, end, party.id, party.name, after, undefined);
+    return end;
+  }
+
+  /**
+   * Honorifics, then a title (with its complement and "and"-joined titles), then a name: a person.
+   * Returns the token after the name, or -1 when no name follows.
+   */
+  private titledPerson(i: number): number {
+    const { keys } = this;
+    let j = i;
+    let honorificStart = -1;
+    for (;;) {
+      const m = this.matchAt(j);
+      if (m === undefined || m.form.type !== 'honorific' || (j > i && this.lineBreakBetween(j - 1, j))) break;
+      if (honorificStart < 0) honorificStart = j;
+      j = m.end;
+    }
+    const honorificEnd = j;
+    const titleStart = j;
+    let titleEnd = j;
+    let office: OfficeRecord | undefined;
+    const first = this.matchAt(j);
+    if (first !== undefined && first.form.type === 'title' && !(j > i && this.lineBreakBetween(j - 1, j))) {
+      office = first.form.office;
+      titleEnd = this.titleComplement(first.end);
+      while (keys[titleEnd] === 'and' || keys[titleEnd] === '&') {
+        const next = this.matchAt(titleEnd + 1);
+        if (next === undefined || next.form.type !== 'title' || this.lineBreakBetween(titleEnd, titleEnd + 1)) break;
+        titleEnd = this.titleComplement(next.end);
+      }
+    }
+    if (honorificStart < 0 && titleEnd === titleStart) return -1;
+
+    const nameStart = titleEnd;
+    if (!this.isCapital(nameStart) || this.lineBreakBetween(nameStart - 1, nameStart)) return -1;
+    let nameEnd: number;
+    let id: string;
+    let name: string;
+    const known = this.matchAt(nameStart);
+    if (known !== undefined) {
+      const party = known.form.party;
+      if (party === undefined || party.kind !== 'person' || (known.form.type !== 'party' && known.form.type !== 'person-short')) return -1;
+      nameEnd = known.end;
+      id = party.id;
+      name = party.name;
+    } else {
+      nameEnd = this.nameRun(nameStart);
+      if (nameEnd <= nameStart) return -1;
+      name = collapse(this.text(nameStart, nameEnd));
+      id = `person:${slug(name)}`;
+    }
+    const title =
+      titleEnd > titleStart
+        ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id }
+        : this.appositiveTitle(nameEnd);
+    const honorific = honorificStart >= 0 ? collapse(this.text(honorificStart, honorificEnd)) : undefined;
+    this.pushPerson(titleEnd > titleStart ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
+    return nameEnd;
+  }
+
+  /** Capitalised words after a title that are a name: not function words, titles, head-words or known names of other kinds. */
+  private nameRun(k: number): number {
+    const { rules, keys } = this;
+    let end = k;
+    let words = 0;
+    while (end < this.n && words < MAX_NAME_WORDS) {
+      if (end > k) {
+        if (this.lineBreakBetween(end - 1, end)) break;
+        if (this.joiningHyphenAt(end) && this.isCapital(end + 1)) {
+          end++;
+          continue;
+        }
+        if (this.tokens[end]!.glued) break;
+      }
+      if (!this.isCapital(end)) break;
+      const key = keys[end]!;
+      if (rules.functionWords.has(key) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
+      if (end > k && this.matchAt(end) !== undefined) break;
+      words++;
+      end++;
+    }
+    // A hyphen left dangling at the end is not part of the name.
+    while (end > k && this.keys[end - 1] === '-') end--;
+    return words > 0 ? end : k;
+  }
+
+  /** What continues a title: "of Foreign Affairs", "of the Ministry of …", "and International Cooperation". Stops before "of <country>". */
+  private titleComplement(j: number): number {
+    const { keys } = this;
+    let end = j;
+    let k = j;
+    for (let guard = 0; k < this.n && guard < 8; guard++) {
+      if (this.breaksName(k - 1, k)) break;
+      const c = keys[k]!;
+      if (c === 'of' || c === 'for' || c === 'on') {
+        let m = k + 1;
+        if (keys[m] === 'the') m++;
+        if (m >= this.n || this.isCountryAt(m) !== undefined) break;
+        const known = this.matchAt(m);
+        if (known !== undefined && known.form.type === 'party' && known.form.party!.kind !== 'person') {
+          end = k = known.end;
+          continue;
+        }
+        if (this.isCapital(m)) {
+          const org = this.organisationPhrase(m);
+          if (org !== undefined) {
+            end = k = org.end;
+            continue;
+          }
+        }
+        const run = this.officeRun(m);
+        if (run > m) {
+          end = k = run;
+          continue;
+        }
+        break;
+      }
+      if (c === 'and' || c === '&' || (c === ',' && end > j)) {
+        const run = this.officeRun(k + 1);
+        if (run > k + 1) {
+          end = k = run;
+          continue;
+        }
+        break;
+      }
+      break;
+    }
+    return end;
+  }
+
+  /** Capitalised words of an office ("Foreign Affairs", "Industry and Trade" is two runs). */
+  private officeRun(m: number): number {
+    let end = m;
+    while (end < this.n) {
+      if (end > m && this.breaksName(end - 1, end)) break;
+      if (this.isCapital(end) && this.rules.officeWords.has(this.keys[end]!)) {
+        end++;
+        if (this.possessiveAt(end)) end += 2;
+        continue;
+      }
+      if (end > m && this.joiningHyphenAt(end) && this.isCapital(end + 1) && this.rules.officeWords.has(this.keys[end + 1]!)) {
+        end++;
+        continue;
+      }
+      break;
+    }
+    return end;
+  }
+
+  /** ", Vice Minister of Foreign Affairs of …" after a name: the title, without the country it is of. */
+  private appositiveTitle(nameEnd: number): { title: string; office: string | undefined } | undefined {
+    if (this.keys[nameEnd] !== ',') return undefined;
+    let k = nameEnd + 1;
+    if (this.keys[k] === 'the') k++;
+    const m = this.matchAt(k);
+    if (m === undefined || m.form.type !== 'title' || this.lineBreakBetween(k - 1, k)) return undefined;
+    let end = this.titleComplement(m.end);
+    while (this.keys[end] === 'and' || this.keys[end] === '&') {
+      const next = this.matchAt(end + 1);
+      if (next === undefined || next.form.type !== 'title') break;
+      end = this.titleComplement(next.end);
+    }
+    return { title: collapse(this.text(k, end)), office: m.form.office?.id };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Organisations named by a head-word.
+
+  /**
+   * A capitalised phrase around an organisation head-word starting at token i: modifiers, the
+   * head-word, and a complement ("of Diplomacy and International Relations"). The phrase must hold
+   * more than the head-word ("the Ministry" alone is no name).
+   */
+  private organisationPhrase(i: number): Phrase | undefined {
+    const { rules, keys } = this;
+    let k = i;
+    let head = -1;
+    let words = 0;
+    while (k < this.n && k - i < 12) {
+      if (k > i && this.breaksName(k - 1, k)) break;
+      const key = keys[k]!;
+      if (k > i && (key === 'and' || key === '&') && head < 0) {
+        if (!this.isCapital(k + 1) || rules.functionWords.has(keys[k + 1]!)) break;
+        k++;
+        continue;
+      }
+      if (!this.isCapital(k) || rules.functionWords.has(key)) break;
+      if (k > i && this.matchAt(k) !== undefined) break;
+      if (rules.headwords.has(key)) head = k;
+      else if (head >= 0) break; // a plain word after the head-word ends the modifiers
+      else if (++words > MAX_MODIFIERS) break;
+      k++;
+      if (this.possessiveAt(k)) k += 2;
+      else if (this.joiningHyphenAt(k) && this.isCapital(k + 1)) k++;
+    }
+    if (head < 0) return undefined;
+    const headEnd = head + 1;
+    const end = this.organisationComplement(headEnd);
+    if (end === headEnd && head === i) return undefined;
+    const raw = this.text(i, end);
+    return { end, name: nameOf(raw) };
+  }
+
+  /** "of X", "for X", "on X" after a head-word, with "and"/"," between capitalised runs; stops before a second "of <country>". */
+  private organisationComplement(start: number): number {
+    const { keys, rules } = this;
+    let end = start;
+    let k = start;
+    let units = 0;
+    let firstComma = -1;
+    let andSinceComma = true;
+    while (k < this.n && k - start < MAX_COMPLEMENT) {
+      if (this.breaksName(k - 1, k)) break;
+      const c = keys[k]!;
+      if (c === 'of' || c === 'for' || c === 'on') {
+        let m = k + 1;
+        if (keys[m] === 'the') m++;
+        if (m >= this.n || this.breaksName(m - 1, m)) break;
+        const country = this.isCountryAt(m);
+        if (country !== undefined) {
+          if (units > 0) break;
+          end = k = country.end;
+          units++;
+          continue;
+        }
+        const run = this.capitalRun(m);
+        if (run === m) break;
+        end = k = run;
+        units++;
+        continue;
+      }
+      if (units > 0 && (c === 'and' || c === '&' || c === ',')) {
+        const m = k + 1;
+        if (!this.isCapital(m) || rules.headwords.has(keys[m]!) || this.isCountryAt(m) !== undefined || this.breaksName(k, m)) break;
+        const run = this.capitalRun(m);
+        if (run === m) break;
+        if (c === ',') {
+          if (firstComma < 0) firstComma = k;
+          andSinceComma = false;
+        } else if (firstComma >= 0) andSinceComma = true;
+        end = k = run;
+        continue;
+      }
+      break;
+    }
+    // "Economic, Cultural, Scientific and Technological Cooperation" is a list inside the name;
+    // "Trade, Investment" without a closing "and" is not.
+    if (firstComma >= 0 && !andSinceComma) end = firstComma;
+    return end;
+  }
+
+  /** Capitalised words (known organisation names count as words), with "’s" and joining hyphens. */
+  private capitalRun(m: number): number {
+    const { rules, keys } = this;
+    let end = m;
+    while (end < this.n) {
+      if (end > m && this.breaksName(end - 1, end)) break;
+      if (!this.isCapital(end) || rules.functionWords.has(keys[end]!)) break;
+      const known = this.matchAt(end);
+      if (known !== undefined && (known.form.type === 'title' || known.form.type === 'honorific' || (known.form.type === 'party' && known.form.party!.kind === 'country'))) break;
+      end++;
+      if (this.possessiveAt(end)) end += 2;
+      else if (this.joiningHyphenAt(end) && this.isCapital(end + 1)) end++;
+    }
+    return end;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // "Full Name (ACRONYM)".
+
+  /** At a "(": an acronym definition after a full name. Returns the token after ")", or -1. */
+  private acronymDefinition(open: number): number {
+    const { keys, tokens, rules } = this;
+    const a = open + 1;
+    if (open === 0 || !this.isWord(a) || !this.isWord(open - 1) || !isAcronym(this.prose, tokens[a]!)) return -1;
+    let close = a + 1;
+    while (close < this.n && close - a < 3 && keys[close] !== ')') {
+      if (!(this.isCapital(close) || tokens[close]!.kind === 'number') || this.lineBreakBetween(close - 1, close)) return -1;
+      close++;
+    }
+    if (keys[close] !== ')') return -1;
+    const initial = keys[a]!.charCodeAt(0);
+    const last = this.drafts[this.drafts.length - 1];
+    let id: string;
+    let phraseStart: number;
+    if (last !== undefined && last.endToken === open) {
+      const state = this.parties.get(last.id)!;
+      if (state.kind === 'person' || keys[last.startToken]!.charCodeAt(0) !== initial) return -1;
+      id = last.id;
+      phraseStart = last.startToken;
+    } else {
+      // A capitalised phrase the gazetteer does not know ("Regional Comprehensive Economic Partnership (RCEP)").
+      const p = open - 1;
+      let start = -1;
+      let k = p;
+      while (k >= this.lastEnd && p - k < 12) {
+        if (this.isCapital(k)) {
+          if (!rules.functionWords.has(keys[k]!) && keys[k]!.charCodeAt(0) === initial) start = k;
+          if (this.lineBreakBetween(k - 1, k)) break;
+          k--;
+          continue;
+        }
+        if (k < p && k > this.lastEnd && rules.connectors.has(keys[k]!) && this.isCapital(k - 1)) {
+          k--;
+          continue;
+        }
+        if (k < p && keys[k] === '-' && this.adjacent(k - 1, k) && this.adjacent(k, k + 1)) {
+          k--;
+          continue;
+        }
+        if (k < p && keys[k] === 's' && this.possessiveAt(k - 1)) {
+          k -= 2;
+          continue;
+        }
+        break;
+      }
+      if (start < 0 || !this.isCapital(p)) return -1;
+      let capitals = 0;
+      for (let t = start; t <= p; t++) if (this.isCapital(t)) capitals++;
+      if (capitals < 2) return -1;
+      const kind: PartyKind = rules.otherHeadwords.has(keys[p]!) ? 'other' : 'organization';
+      const phrase: Phrase = { end: open, name: nameOf(this.text(start, open)) };
+      id = this.pushPhrase(start, phrase, kind);
+      phraseStart = start;
+    }
+    const acronym: string[] = [];
+    for (let t = a; t < close; t++) acronym.push(this.prose.slice(tokens[t]!.start, tokens[t]!.end));
+    const list = this.defined.get(keys[a]!) ?? [];
+    list.push({ tokens: acronym, id });
+    list.sort((x, y) => y.tokens.length - x.tokens.length);
+    this.defined.set(keys[a]!, list);
+    const state = this.parties.get(id)!;
+    if (state.acronymDefinition === undefined) state.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
+    this.push(a, close, id, false);
+    return close + 1;
+  }
+
+  /** A defined acronym at token i, written exactly as defined. */
+  private definedAt(i: number): { end: number; id: string } | undefined {
+    if (this.defined.size === 0) return undefined;
+    const list = this.defined.get(this.keys[i]!);
+    if (list === undefined) return undefined;
+    for (const entry of list) {
+      const end = i + entry.tokens.length;
+      if (end > this.n) continue;
+      let ok = true;
+      for (let k = 0; k < entry.tokens.length && ok; k++) {
+        const t = this.tokens[i + k]!;
+        ok = this.prose.slice(t.start, t.end) === entry.tokens[k] && (k === 0 || !this.lineBreakBetween(i + k - 1, i + k));
+      }
+      if (ok) return { end, id: entry.id };
+    }
+    return undefined;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Results.
+
+  /** Whether a mention over tokens [start, end) touches words run together with it ("ASEANin", "andCambodia"). */
+  private gluedAt(start: number, end: number, gluedInData?: Uint8Array): boolean {
+    const { tokens } = this;
+    if (tokens[start]!.glued) return true;
+    if (end < this.n && tokens[end]!.glued) return true;
+    for (let k = start + 1; k < end; k++) {
+      if (tokens[k]!.glued && !(gluedInData !== undefined && gluedInData[k - start] === 1)) return true;
+    }
+    return false;
+  }
+
+  private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
+    let state = this.parties.get(id);
+    if (state === undefined) {
+      state = {
+        id,
+        name,
+        nameFromCapitals: record === undefined && !hasLowerCase(name),
+        kind,
+        ...(record?.iso2 !== undefined ? { iso2: record.iso2 } : {}),
+        ...(record?.iso3 !== undefined ? { iso3: record.iso3 } : {}),
+        forms: [],
+        titles: [],
+        count: 0,
+      };
+      this.parties.set(id, state);
+    } else if (state.nameFromCapitals && hasLowerCase(name)) {
+      state.name = name;
+      state.nameFromCapitals = false;
+    }
+    return state;
+  }
+
+  private pushRecord(m: Match, record: PartyRecord): void {
+    this.state(record.id, record.name, record.kind, record);
+    this.push(m.start, m.end, record.id, this.gluedAt(m.start, m.end, m.form.gluedInData));
+  }
+
+  private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): string {
+    const known = this.gazetteer.parties.get(`org:${slug(phrase.name)}`);
+    const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${slug(phrase.name)}`;
+    this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
+    this.push(start, phrase.end, id, this.gluedAt(start, phrase.end));
+    return id;
+  }
+
+  private pushPerson(
+    start: number,
+    nameStart: number,
+    end: number,
+    id: string,
+    name: string,
+    title: { title: string; office: string | undefined } | undefined,
+    honorific: string | undefined,
+  ): void {
+    const state = this.state(id, name, 'person', this.gazetteer.parties.get(id));
+    this.seenPeople.add(id);
+    if (title !== undefined && !state.titles.includes(title.title)) state.titles.push(title.title);
+    this.push(start, end, id, this.gluedAt(start, end), {
+      ...(title !== undefined ? { title: title.title } : {}),
+      ...(title?.office !== undefined ? { office: title.office } : {}),
+      ...(honorific !== undefined ? { honorific } : {}),
+      ...(nameStart > start ? { form: this.text(nameStart, end) } : {}),
+    });
+  }
+
+  private push(startToken: number, endToken: number, id: string, glued: boolean, extra: Partial<Draft> = {}): void {
+    const draft: Draft = {
+      ...extra,
+      startToken,
+      endToken,
+      start: this.tokens[startToken]!.start,
+      end: this.tokens[endToken - 1]!.end,
+      id,
+      glued,
+    };
+    this.drafts.push(draft);
+    this.lastEnd = endToken;
+    const state = this.parties.get(id)!;
+    state.count++;
+    const form = collapse(draft.form ?? this.prose.slice(draft.start, draft.end));
+    if (!state.forms.includes(form)) state.forms.push(form);
+  }
+
+  private result(): PartyAnalysis {
+    const text = this.prose;
+    const mentions: PartyMention[] = this.drafts.map((d) => {
+      const state = this.parties.get(d.id)!;
+      return {
+        start: d.start,
+        end: d.end,
+        text: text.slice(d.start, d.end),
+        id: d.id,
+        name: state.name,
+        kind: state.kind,
+        ...(d.title !== undefined ? { title: d.title } : {}),
+        ...(d.office !== undefined ? { office: d.office } : {}),
+        ...(d.honorific !== undefined ? { honorific: d.honorific } : {}),
+        ...(d.form !== undefined ? { form: d.form } : {}),
+        ...(d.glued ? { glued: true } : {}),
+      };
+    });
+    const summaries: PartySummary[] = [];
+    for (const state of this.parties.values()) {
+      summaries.push({
+        id: state.id,
+        name: state.name,
+        kind: state.kind,
+        ...(state.iso2 !== undefined ? { iso2: state.iso2 } : {}),
+        ...(state.iso3 !== undefined ? { iso3: state.iso3 } : {}),
+        forms: state.forms,
+        titles: state.titles,
+        ...(state.acronymDefinition !== undefined ? { acronymDefinition: state.acronymDefinition } : {}),
+        mentionCount: state.count,
+      });
+    }
+    return { mentions, summaries };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Runs of white space as one space. */
+function collapse(text: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0) space = true;
+    else {
+      if (space && out.length > 0) out += ' ';
+      out += text[i];
+      space = false;
+    }
+  }
+  return out;
+}
+
+function hasLowerCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isLowerCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
+const LOWER_IN_NAMES = new Set(['of', 'and', 'for', 'on', 'the', 'in', 'to', 'at']);
+
+/** The name of an organisation as written; all-capital text ("MINISTRY OF FOREIGN AFFAIRS") in title case. */
+function nameOf(raw: string): string {
+  const name = collapse(raw);
+  if (hasLowerCase(name)) return name;
+  return name
+    .split(' ')
+    .map((word, i) => {
+      const lower = word.toLowerCase();
+      if (i > 0 && LOWER_IN_NAMES.has(lower)) return lower;
+      return word.charAt(0) + lower.slice(1);
+    })
+    .join(' ');
+}
+
+/** "NIDIR", "DAV", "SEA", "G20": two or more capitals and no lower-case letter. */
+function isAcronym(prose: string, token: Token): boolean {
+  let capitals = 0;
+  for (let i = token.start; i < token.end; i++) {
+    const c = prose.charCodeAt(i);
+    if (isUpperCode(c)) capitals++;
+    else if (isLowerCode(c)) return false;
+  }
+  return capitals >= 2;
 }

@@ -96,7 +96,12 @@ export interface ReleaseDate extends Span {
 
 export type PartyKind = 'country' | 'person' | 'organization' | 'other';
 
-/** One mention of a named party in the text. */
+/**
+ * One mention of a named party in the text. A person's span covers a title written before the name
+ * and the name ("PM Chinh", "Prime Minister Pham Minh Chinh"); honorifics ("H.E.", "Her Excellency
+ * Dr.", "Samdech Techo") and a title given after the name (", Vice Minister of Foreign Affairs") stay
+ * outside it. Articles and possessives are never inside a span ("the Philippines", "Vietnam’s").
+ */
 export interface PartyMention extends Span {
   /** Exactly `text.slice(start, end)`: "Viet Nam", "PM Chinh", "NIDIR". */
   readonly text: string;
@@ -105,9 +110,26 @@ export interface PartyMention extends Span {
   /** Canonical name: "Viet Nam", "Association of Southeast Asian Nations". */
   readonly name: string;
   readonly kind: PartyKind;
-  /** The title the text gives a person in this mention ("Vice Minister of Foreign Affairs", "PM"). */
+  /**
+   * The title the text gives a person in this mention, before the name ("PM" in "PM Chinh") or after
+   * it ("Vice Minister of Foreign Affairs" in "NGUYEN Quoc Dung, Vice Minister of Foreign Affairs of
+   * the Socialist Republic of Viet Nam"), white space collapsed, without the country it is of.
+   */
   readonly title?: string;
-  /** True when the mention was found inside words run together ("ASEANin"). */
+  /**
+   * The office the title names, as an id of the title vocabulary (knowledge/titles.json): titles that
+   * mean the same office share it ("Deputy Minister" and "Vice Minister" → "deputy-minister";
+   * "PM" and "Prime Minister" → "prime-minister").
+   */
+  readonly office?: string;
+  /** Honorifics before a person's name, outside the span ("His Excellency", "H.E. Mr.", "Samdech Techo"). */
+  readonly honorific?: string;
+  /** The name as written, when the span also holds a title before it: "Chinh" in "PM Chinh". */
+  readonly form?: string;
+  /**
+   * True when the mention touches words run together with it ("ASEANin", "andCambodia"), or is
+   * itself written run together where its name has a space ("VietNam").
+   */
   readonly glued?: boolean;
 }
 
@@ -119,11 +141,14 @@ export interface PartySummary {
   /** ISO 3166-1 alpha-2 and alpha-3 codes of a country. */
   readonly iso2?: string;
   readonly iso3?: string;
-  /** The distinct forms the release uses, in order of first use. */
+  /**
+   * The distinct forms the release uses, in order of first use, white space collapsed. For a person,
+   * the name without a title ("Chinh", "Pham Minh Chinh"); the titles are in `titles`.
+   */
   readonly forms: readonly string[];
   /** The distinct titles the release gives a person, in order of first use. */
   readonly titles: readonly string[];
-  /** Where "Full Name (ACRONYM)" defines the acronym in this release. */
+  /** Where "Full Name (ACRONYM)" defines the acronym in this release: from the full name's start to the closing parenthesis. */
   readonly acronymDefinition?: Span;
   readonly mentionCount: number;
 }
