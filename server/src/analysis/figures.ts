@@ -400,6 +400,11 @@ class FigureScanner {
       }
     }
 
+    // "+84 24 3799 3000": numbers in a row with single spaces are a telephone number or a code.
+    if (last === k && !t.glued && ((this.isNumber(k + 1) && this.near(k, k + 1, 1)) || (this.isNumber(first - 1) && this.near(first - 1, first, 1)))) {
+      return this.skipAttached(k);
+    }
+
     const q: Quantity = {
       first,
       last,
@@ -424,6 +429,8 @@ class FigureScanner {
     const { tokens } = this;
     const t = tokens[k]!;
     const p = k - 1;
+    // List numbering: "1." or "2)" at the start of a line; "(3)" alone.
+    if (this.lineStartBefore(k) && (this.isPunct(k + 1, '.') || this.isPunct(k + 1, ')')) && this.adjacent(k, k + 1) && !this.isNumber(k + 2)) return true;
     if (p < 0) return false;
     const prev = tokens[p]!;
     if (prev.end === t.start) {
@@ -450,8 +457,6 @@ class FigureScanner {
     let q = p;
     if (this.isPunct(q, '.') && this.adjacent(q - 1, q)) q--;
     if (this.isWord(q) && IDENTIFIER_WORDS.has(this.w(q)) && this.near(q, q === p ? k : p, 2)) return true;
-    // List numbering: "1." or "2)" at the start of a line; "(3)" alone.
-    if (this.lineStartBefore(k) && (this.isPunct(k + 1, '.') || this.isPunct(k + 1, ')')) && this.adjacent(k, k + 1)) return true;
     if (this.isPunct(p, '(') && this.adjacent(p, k) && this.isPunct(k + 1, ')') && this.adjacent(k, k + 1)) return true;
     return false;
   }
