@@ -61,7 +61,7 @@ test('a money hover states the value in full, the scale, the qualifier with its 
   assert.match(card.markdown, /\*\*USD 9,500,000,000\*\*/);
   assert.match(card.markdown, /USD 9\.5 billion/);
   assert.match(card.markdown, /at least \(“topped”\)/);
-  assert.match(card.markdown, /between 9,450,000,000 and 9,550,000,000/);
+  assert.match(card.markdown, /to the nearest 100 million, so between 9\.45 billion and 9\.55 billion/);
   assert.match(card.markdown, /actual/);
 });
 

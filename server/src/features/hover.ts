@@ -72,10 +72,12 @@ export function figureCard(figure: Figure): string {
   );
   if (figure.kind !== 'ordinal') {
     const { low, high } = roundingInterval(figure);
+    // Large amounts read better scaled: "5.325 billion" rather than "5,325,000,000".
+    const show = Math.abs(figure.value) >= 1e6 ? formatScaled : formatNumber;
     facts.push(
-      `- Precision: to the nearest ${escapeMarkdown(formatNumber(figure.resolution))}${
+      `- Precision: to the nearest ${escapeMarkdown(show(figure.resolution))}${
         figure.kind === 'percent' ? ' point' : ''
-      }, so between ${escapeMarkdown(formatNumber(round(low)))} and ${escapeMarkdown(formatNumber(round(high)))}`,
+      }, so between ${escapeMarkdown(show(round(low)))} and ${escapeMarkdown(show(round(high)))}`,
     );
   }
   facts.push(
