@@ -1,0 +1,176 @@
+// UI smoke test on the packaged extension: installs dist/<name>-<version>.vsix into a fresh
+// code-server, opens the fixture workspace in Chromium, opens a release through Quick Open and
+// checks what a person sees: the language mode in the status bar, a coloured figure, and a hover
+// card after a real mouse hover over a money figure. Screenshots go to test-results/.
+import { mkdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { launchBrowser } from './lib/browser.mjs';
+import { installExtension, prepareRun, startCodeServer } from './lib/codeserver.mjs';
+import { REPO_ROOT, RESULTS_DIR, WORK_DIR, log, poll, seconds } from './lib/util.mjs';
+
+const RELEASE_FILE = '2021-10-political-consultations.release.md';
+const FIGURE = 'USD 5.33 billion';
+const FIGURE_CORE = '5.33';
+const HOVER_EXPECTS = 'USD 5,330,000,000';
+const LANGUAGE_NAME = 'Press Release';
+
+/** Finds the rendered span of FIGURE_CORE and the colour of plain text on the same line. */
+function figureStyle(page) {
+  return page.evaluate(
+    ({ figure, core }) => {
+      const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+      const lines = [...document.querySelectorAll('.editor-instance .monaco-editor .view-lines .view-line')];
+      const line = lines.find((l) => norm(l.textContent).includes(figure));
+      if (!line) return { found: false, lines: lines.length };
+      const spans = [...line.querySelectorAll('span > span')];
+      const span = spans.find((s) => norm(s.textContent).includes(core));
+      const plain = spans.find((s) => s.classList.contains('mtk1'));
+      if (!span) return { found: false, lines: lines.length };
+      const rect = span.getBoundingClientRect();
+      return {
+        found: true,
+        text: norm(span.textContent),
+        className: span.className,
+        color: getComputedStyle(span).color,
+        plainColor: plain ? getComputedStyle(plain).color : getComputedStyle(line).color,
+        box: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },
+      };
+    },
+    { figure: FIGURE, core: FIGURE_CORE },
+  );
+}
+
+export async function runUiSmoke({ vsix, workspace, timeout = 30_000 }) {
+  const started = Date.now();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const checks = [];
+  const run = prepareRun(join(WORK_DIR, 'ui'), { 'workbench.colorTheme': 'Default Dark Modern' });
+  installExtension(run, vsix);
+  log(`installed ${relative(REPO_ROOT, vsix)} into a fresh extensions folder`);
+  const server = await startCodeServer(run);
+  const { context, close } = await launchBrowser(run);
+  const pageErrors = [];
+  let page;
+  const shot = async (name) => {
+    const path = join(RESULTS_DIR, `ui-smoke-${name}.png`);
+    try {
+      await page.screenshot({ path });
+      return relative(REPO_ROOT, path);
+    } catch (error) {
+      return `(screenshot failed: ${error.message})`;
+    }
+  };
+  const check = async (name, fn) => {
+    const t0 = Date.now();
+    try {
+      const detail = await fn();
+      checks.push({ name, ok: true });
+      console.log(`  ✓ ${name}${detail ? ` — ${detail}` : ''} (${seconds(Date.now() - t0)})`);
+      return true;
+    } catch (error) {
+      const screenshot = await shot(`FAILED-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
+      checks.push({ name, ok: false });
+      console.log(`  ✗ ${name}\n      ${String(error.message ?? error).replace(/\n/g, '\n      ')}\n      screenshot: ${screenshot}`);
+      return false;
+    }
+  };
+
+  try {
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const url = `${server.base}/?folder=${encodeURIComponent(workspace)}`;
+    const opened = await check('the workbench opens the fixture workspace', async () => {
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ state: 'visible', timeout });
+    });
+    const editorOpen =
+      opened &&
+      (await check(`Quick Open opens ${RELEASE_FILE}`, async () => {
+        await poll(
+          async () => {
+            await page.keyboard.press('Control+P');
+            await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 2000 });
+            return true;
+          },
+          { timeout, what: 'the Quick Open box' },
+        );
+        await page.keyboard.type(RELEASE_FILE);
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: RELEASE_FILE }).first();
+        await row.waitFor({ state: 'visible', timeout });
+        await page.keyboard.press('Enter');
+        await page.locator('.tabs-container .tab.active', { hasText: RELEASE_FILE }).waitFor({ state: 'visible', timeout });
+        await poll(async () => (await figureStyle(page)).found, { timeout, what: `the line with "${FIGURE}" to render` });
+      }));
+
+    if (editorOpen) {
+      await check(`the status bar shows the language mode "${LANGUAGE_NAME}"`, async () => {
+        const mode = page.locator('[id="status.editor.mode"]');
+        let seen = '';
+        await poll(
+          async () => {
+            seen = ((await mode.textContent({ timeout: 1000 })) ?? '').trim();
+            return seen === LANGUAGE_NAME;
+          },
+          { timeout, what: `the language mode "${LANGUAGE_NAME}" (status bar shows ${JSON.stringify(seen)})` },
+        ).catch((error) => {
+          throw new Error(`${error.message}; the status bar shows ${JSON.stringify(seen)}`);
+        });
+        return `status bar: ${seen}`;
+      });
+
+      let figure;
+      await check(`the figure "${FIGURE}" is coloured`, async () => {
+        try {
+          figure = await poll(
+            async () => {
+              const style = await figureStyle(page);
+              return style.found && style.color !== style.plainColor ? style : null;
+            },
+            { timeout, what: `"${FIGURE_CORE}" to be drawn in a colour other than plain text` },
+          );
+        } catch (error) {
+          const style = await figureStyle(page);
+          throw new Error(`${error.message}; seen: ${JSON.stringify(style)}`);
+        }
+        return `"${figure.text}" ${figure.color} (class ${figure.className}) vs plain text ${figure.plainColor}`;
+      });
+      await shot('1-release-open');
+
+      await check(`a mouse hover over "${FIGURE}" shows a card with ${HOVER_EXPECTS}`, async () => {
+        const hover = page.locator('.monaco-editor .monaco-hover').filter({ hasText: HOVER_EXPECTS });
+        let lastText = '';
+        await poll(
+          async () => {
+            const style = await figureStyle(page);
+            if (!style.found) return false;
+            const x = style.box.x + style.box.width / 2;
+            const y = style.box.y + style.box.height / 2;
+            // A real pointer move away and back onto the figure: the editor's hover needs mouse events.
+            await page.mouse.move(x, y + 200);
+            await page.mouse.move(x, y, { steps: 5 });
+            try {
+              await hover.first().waitFor({ state: 'visible', timeout: 3000 });
+              return true;
+            } catch {
+              lastText = ((await page.locator('.monaco-editor .monaco-hover').allTextContents()) ?? []).join(' | ');
+              return false;
+            }
+          },
+          { timeout, interval: 100, what: `a hover card containing ${HOVER_EXPECTS}` },
+        ).catch((error) => {
+          throw new Error(`${error.message}; hover text seen: ${JSON.stringify(lastText || '(no hover card)')}`);
+        });
+        const text = (await hover.first().textContent()) ?? '';
+        return `card: ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 160))}`;
+      });
+      await shot('2-hover');
+    }
+  } finally {
+    if (pageErrors.length) log(`errors on the workbench page: ${pageErrors.slice(-5).join(' | ')}`);
+    await close();
+    await server.stop();
+  }
+  const passed = checks.filter((c) => c.ok).length;
+  return { passed, failed: checks.length - passed, ms: Date.now() - started };
+}

@@ -1,0 +1,210 @@
+/// <reference types="mocha" />
+// Communiqué inside a real VS Code: the real extension host, the real `vscode` API, the extension
+// loaded from the repository (extensionDevelopmentPath) with its real language server, and the
+// fixture workspace test/e2e/workspace. Nothing is mocked and activate() is never called here:
+// the extension must activate through its own activationEvents.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  EXTENSION_ID,
+  LANGUAGE_ID,
+  describeTokens,
+  find,
+  hoverText,
+  openFixture,
+  outline,
+  semanticTokens,
+  waitFor,
+  workspaceRoot,
+  type DecodedToken,
+  type TokensResult,
+} from './helpers';
+
+const RELEASE = 'releases/2021-10-political-consultations.release.md';
+const RELEASE_TXT = 'releases/2022-11-official-visit.release.txt';
+const MD_IN_RELEASES = 'releases/press-office-note.md';
+const MD_OUTSIDE = 'notes/reading-list.md';
+const DATELINE = 'Phnom Penh, 23 October 2021';
+const OUR_TYPES = new Set(['figure', 'date', 'party']);
+
+/** Waits until the server has answered with semantic tokens for the document. */
+function tokensOnceAnswered(document: vscode.TextDocument, timeout = 60_000): Promise<TokensResult> {
+  return waitFor(
+    `semantic tokens for ${vscode.workspace.asRelativePath(document.uri)}`,
+    () => semanticTokens(document.uri),
+    (result) => result.tokens.length > 0,
+    { timeout, describe: (result) => (result.legend ? describeTokens(result.tokens) : 'no semantic tokens provider answered') },
+  );
+}
+
+function overlapping(tokens: readonly DecodedToken[], at: { start: vscode.Position; end: vscode.Position }, type: string): DecodedToken | undefined {
+  return tokens.find(
+    (t) => t.type === type && t.line === at.start.line && t.character < at.end.character && t.character + t.length > at.start.character,
+  );
+}
+
+/** Asserts a token of `type` spanning exactly `needle`'s characters, with `modifier` if given. */
+function assertTokenAt(document: vscode.TextDocument, result: TokensResult, needle: string, type: string, modifier?: string, after?: string): void {
+  const at = find(document, needle, after);
+  const token = overlapping(result.tokens, at, type);
+  const where = `${vscode.workspace.asRelativePath(document.uri)}:${at.start.line + 1}:${at.start.character + 1}`;
+  assert.ok(
+    token,
+    `no "${type}" token over ${JSON.stringify(needle)} at ${where}; tokens on that line: ${describeTokens(result.tokens, document, at.start.line)}`,
+  );
+  assert.deepEqual(
+    { character: token.character, length: token.length },
+    { character: at.start.character, length: needle.length },
+    `the "${type}" token at ${where} does not span exactly ${JSON.stringify(needle)}: ${describeTokens([token], document)}`,
+  );
+  if (modifier) {
+    assert.ok(token.modifiers.includes(modifier), `the "${type}" token over ${JSON.stringify(needle)} lacks the "${modifier}" modifier: ${describeTokens([token], document)}`);
+  }
+}
+
+/** Waits for a non-empty hover (the server has answered), then returns its text. */
+function hoverOnceAnswered(document: vscode.TextDocument, position: vscode.Position, what: string, timeout = 15_000): Promise<string> {
+  return waitFor(`a hover card on ${what}`, () => hoverText(document.uri, position), (text) => text.trim().length > 0, {
+    timeout,
+    describe: (text) => JSON.stringify(text),
+  });
+}
+
+function assertIncludes(text: string, expected: string, what: string): void {
+  assert.ok(text.includes(expected), `the hover on ${what} should contain ${JSON.stringify(expected)}; it reads:\n${text}`);
+}
+
+describe('Communiqué inside a real VS Code', () => {
+  before(() => {
+    console.log(`    VS Code ${vscode.version}, remote ${vscode.env.remoteName ?? 'none'}, workspace ${workspaceRoot().fsPath}`);
+  });
+
+  describe('activation', () => {
+    it('is loaded from the development path', () => {
+      const extension = vscode.extensions.getExtension(EXTENSION_ID);
+      assert.ok(extension, `extension ${EXTENSION_ID} is not loaded: check "publisher"/"name" in package.json`);
+    });
+
+    it('gives a .release.md file the Press Release language and activates on its own', async () => {
+      const document = await openFixture(RELEASE);
+      assert.equal(document.languageId, LANGUAGE_ID, `${RELEASE} should be in language ${LANGUAGE_ID}`);
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      await waitFor(
+        `${EXTENSION_ID} to become active after a release was opened (activationEvents)`,
+        () => extension.isActive,
+        (active) => active,
+        { timeout: 30_000 },
+      );
+    });
+
+    it('gives .release.txt files the Press Release language too', async () => {
+      const document = await openFixture(RELEASE_TXT);
+      assert.equal(document.languageId, LANGUAGE_ID, `${RELEASE_TXT} should be in language ${LANGUAGE_ID}`);
+    });
+  });
+
+  describe('a release (.release.md)', () => {
+    let document: vscode.TextDocument;
+    // Every test waits on the same first answer from the server, so that each one passes or
+    // fails on its own (a failing before-hook would hide the others).
+    let answered: Promise<TokensResult> | undefined;
+    const releaseTokens = async (): Promise<TokensResult> => {
+      answered ??= openFixture(RELEASE).then((opened) => {
+        document = opened;
+        return tokensOnceAnswered(opened, 60_000);
+      });
+      return answered;
+    };
+
+    it('semantic tokens legend declares figure, date and party', async () => {
+      const tokens = await releaseTokens();
+      const types = tokens.legend?.tokenTypes ?? [];
+      for (const type of OUR_TYPES) assert.ok(types.includes(type), `legend token types ${JSON.stringify(types)} lack "${type}"`);
+      for (const modifier of ['money', 'percent', 'country']) {
+        assert.ok(tokens.legend?.tokenModifiers.includes(modifier), `legend modifiers ${JSON.stringify(tokens.legend?.tokenModifiers)} lack "${modifier}"`);
+      }
+    });
+
+    it('a figure token spans "USD 5.33 billion" exactly, with the money modifier', async () => {
+      const tokens = await releaseTokens();
+      assertTokenAt(document, tokens, 'USD 5.33 billion', 'figure', 'money');
+    });
+
+    it('a figure token spans "36 percent", with the percent modifier', async () => {
+      const tokens = await releaseTokens();
+      assertTokenAt(document, tokens, '36 percent', 'figure', 'percent');
+    });
+
+    it('a date token spans "21 October 2021"', async () => {
+      const tokens = await releaseTokens();
+      assertTokenAt(document, tokens, '21 October 2021', 'date');
+    });
+
+    it('a party token spans "Viet Nam" in the body, with the country modifier', async () => {
+      const tokens = await releaseTokens();
+      assertTokenAt(document, tokens, 'Viet Nam', 'party', 'country', DATELINE);
+    });
+
+    it('hover on "USD 5.33 billion" shows the normalised value', async () => {
+      await releaseTokens().catch(() => undefined);
+      const at = find(document, 'USD 5.33 billion');
+      const text = await hoverOnceAnswered(document, at.inside, '"USD 5.33 billion"');
+      assertIncludes(text, 'USD 5,330,000,000', '"USD 5.33 billion"');
+    });
+
+    it('hover on "21 October 2021" shows the ISO date and the weekday', async () => {
+      await releaseTokens().catch(() => undefined);
+      const at = find(document, '21 October 2021');
+      const text = await hoverOnceAnswered(document, at.inside, '"21 October 2021"');
+      assertIncludes(text, '2021-10-21', '"21 October 2021"');
+      assertIncludes(text, 'Thursday', '"21 October 2021"');
+    });
+
+    it('hover on "Viet Nam" shows the party and its kind', async () => {
+      await releaseTokens().catch(() => undefined);
+      const at = find(document, 'Viet Nam', DATELINE);
+      const text = await hoverOnceAnswered(document, at.inside, '"Viet Nam"');
+      assertIncludes(text, 'Viet Nam', '"Viet Nam"');
+      assertIncludes(text, 'country', '"Viet Nam"');
+    });
+
+    it('the outline lists a party and a figure', async () => {
+      await releaseTokens().catch(() => undefined);
+      const entries = await waitFor(
+        `document symbols for ${RELEASE}`,
+        () => outline(document.uri),
+        (list) => list.length > 0,
+        { timeout: 15_000, describe: (list) => JSON.stringify(list) },
+      );
+      const listed = entries.map((e) => `${e.kind} ${JSON.stringify(e.name)}${e.detail ? ` (${e.detail})` : ''}`).join('; ');
+      assert.ok(entries.some((e) => e.name.includes('Viet Nam')), `no outline entry names the party Viet Nam; outline: ${listed}`);
+      assert.ok(
+        entries.some((e) => /5\.33|5,330,000,000/.test(`${e.name} ${e.detail}`)),
+        `no outline entry for the figure USD 5.33 billion; outline: ${listed}`,
+      );
+    });
+  });
+
+  describe('files matched by the communique.files globs', () => {
+    it('a plain .md under releases/ gets the same analysis', async () => {
+      const document = await openFixture(MD_IN_RELEASES);
+      assert.equal(document.languageId, 'markdown', `${MD_IN_RELEASES} should stay Markdown`);
+      const tokens = await tokensOnceAnswered(document, 20_000);
+      assertTokenAt(document, tokens, 'USD 5.33 billion', 'figure', 'money');
+      assertTokenAt(document, tokens, 'Viet Nam', 'party', 'country');
+      const text = await hoverOnceAnswered(document, find(document, 'USD 5.33 billion').inside, `"USD 5.33 billion" in ${MD_IN_RELEASES}`);
+      assertIncludes(text, 'USD 5,330,000,000', `"USD 5.33 billion" in ${MD_IN_RELEASES}`);
+    });
+
+    // Runs after the server has answered for the same shapes above, so one request is enough.
+    it('a .md outside such folders gets nothing from Communiqué', async () => {
+      const document = await openFixture(MD_OUTSIDE);
+      assert.equal(document.languageId, 'markdown');
+      const result = await semanticTokens(document.uri);
+      const ours = result.tokens.filter((t) => OUR_TYPES.has(t.type));
+      assert.equal(ours.length, 0, `${MD_OUTSIDE} got Communiqué tokens: ${describeTokens(ours, document)}`);
+      const text = await hoverText(document.uri, find(document, 'USD 5.33 billion').inside);
+      assert.ok(!text.includes('5,330,000,000'), `${MD_OUTSIDE} got a Communiqué hover: ${text}`);
+    });
+  });
+});
