@@ -1314,28 +1314,30 @@ interface LineDate {
 const SIGNATURE_LINES = 3;
 /** How many non-empty lines at the top may carry a dateline or a date line. */
 const TOP_LINES = 15;
-/** A line with this many tokens is body text: the top part ends with it. */
-const BODY_LINE_TOKENS = 40;
+/** A line of at least this many tokens that ends like a sentence is body text. */
+const BODY_LINE_TOKENS = 12;
 
 function fromLines(context: ProseContext): ReleaseDate | null {
   const S = scanOf(context.tokens, context.prose, context.folded);
   const prose = context.prose;
   const make = (found: LineDate): ReleaseDate | null =>
     found.date ? { date: found.date, source: found.source, start: found.start, end: found.end, text: context.text.slice(found.start, found.end) } : null;
-  // A signature on the last non-empty lines.
+  // A signature on the last non-empty lines, after the body text.
   let end = prose.length;
   for (let seen = 0; seen < SIGNATURE_LINES && end > 0;) {
     const nl = prose.lastIndexOf('\n', end - 1);
     const start = nl + 1;
     if (!isBlank(prose, start, end)) {
       seen++;
+      if (isBodyLine(S, start, end)) break;
       const found = lineDate(S, start, end, false);
       if (found && found.date) return make(found);
     }
     if (nl < 0) break;
     end = nl;
   }
-  // The first dateline or date line in the top part.
+  // The first dateline or date line in the top part: the lines up to the first body paragraph,
+  // which may itself open with a news-agency dateline.
   let pos = 0;
   for (let seen = 0; seen < TOP_LINES && pos < prose.length;) {
     let nl = prose.indexOf('\n', pos);
@@ -1344,13 +1346,22 @@ function fromLines(context: ProseContext): ReleaseDate | null {
       seen++;
       const found = lineDate(S, pos, nl, true);
       if (found) return make(found); // a dateline without a year ends the search: it gives no date
-      const a = tokenIndexAt(S.tokens, pos);
-      const b = tokenIndexAt(S.tokens, nl);
-      if (b - a >= BODY_LINE_TOKENS) break;
+      if (isBodyLine(S, pos, nl)) break;
     }
     pos = nl + 1;
   }
   return null;
+}
+
+/** A line of body text: long enough, and ending like a sentence. */
+function isBodyLine(S: Scan, lineStart: number, lineEnd: number): boolean {
+  const a = tokenIndexAt(S.tokens, lineStart);
+  const b = tokenIndexAt(S.tokens, lineEnd);
+  if (b - a < BODY_LINE_TOKENS) return false;
+  const last = S.tokens[b - 1]!;
+  if (last.kind !== 'punct') return false;
+  const c = S.folded.charCodeAt(last.start);
+  return c === DOT || c === 0x21 || c === 0x3f || c === 0x3b || c === COLON || c === 0x22 || c === 0x201d || c === CLOSE;
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
