@@ -35,6 +35,14 @@ export function extractParties(context: ProseContext, gazetteer: Gazetteer = def
 
 // ---------------------------------------------------------------------------------------------
 
+interface PersonDetails {
+  readonly title: string | undefined;
+  readonly office: string | undefined;
+  readonly honorific: string | undefined;
+  /** The name as written when the span holds more (a title before it). */
+  readonly form: string | undefined;
+}
+
 interface Draft {
   readonly startToken: number;
   readonly endToken: number;
@@ -42,11 +50,7 @@ interface Draft {
   readonly end: number;
   readonly id: string;
   readonly glued: boolean;
-  readonly title?: string;
-  readonly office?: string;
-  readonly honorific?: string;
-  /** The name as written when the span holds more (a title before it). */
-  readonly form?: string;
+  readonly person: PersonDetails | undefined;
 }
 
 interface PartyState {
@@ -77,6 +81,8 @@ interface Phrase {
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
+const MAX_HONORIFICS = 4; // "H.E. Mr.", "Her Excellency Dr."
+const MAX_TITLES = 3; // "Deputy Prime Minister and Minister of Foreign Affairs"
 
 class PartyWalk {
   private readonly view: TokenView;
@@ -251,7 +257,7 @@ class PartyWalk {
     const { keys } = this;
     let j = i;
     let honorificStart = -1;
-    for (;;) {
+    for (let count = 0; count < MAX_HONORIFICS; count++) {
       const m = this.matchAt(j);
       if (m === undefined || m.form.type !== 'honorific' || (j > i && this.lineBreakBetween(j - 1, j))) break;
       if (honorificStart < 0) honorificStart = j;
@@ -265,7 +271,7 @@ class PartyWalk {
     if (first !== undefined && first.form.type === 'title' && !(j > i && this.lineBreakBetween(j - 1, j))) {
       office = first.form.office;
       titleEnd = this.titleComplement(first.end);
-      while (keys[titleEnd] === 'and' || keys[titleEnd] === '&') {
+      for (let count = 1; count < MAX_TITLES && (keys[titleEnd] === 'and' || keys[titleEnd] === '&'); count++) {
         const next = this.matchAt(titleEnd + 1);
         if (next === undefined || next.form.type !== 'title' || this.lineBreakBetween(titleEnd, titleEnd + 1)) break;
         titleEnd = this.titleComplement(next.end);
@@ -317,7 +323,11 @@ class PartyWalk {
       if (!this.isCapital(end)) break;
       const key = keys[end]!;
       if (rules.functionWords.has(key) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
-      if (end > k && this.matchAt(end) !== undefined) break;
+      if (end > k) {
+        // A given name that is also a known person's short name ("Minh", "Son") stays part of this name.
+        const known = this.matchAt(end);
+        if (known !== undefined && known.form.party?.kind !== 'person') break;
+      }
       words++;
       end++;
     }
@@ -397,7 +407,7 @@ class PartyWalk {
     const m = this.matchAt(k);
     if (m === undefined || m.form.type !== 'title' || this.lineBreakBetween(k - 1, k)) return undefined;
     let end = this.titleComplement(m.end);
-    while (this.keys[end] === 'and' || this.keys[end] === '&') {
+    for (let count = 1; count < MAX_TITLES && (this.keys[end] === 'and' || this.keys[end] === '&'); count++) {
       const next = this.matchAt(end + 1);
       if (next === undefined || next.form.type !== 'title') break;
       end = this.titleComplement(next.end);
@@ -637,8 +647,9 @@ class PartyWalk {
   }
 
   private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): string {
-    const known = this.gazetteer.parties.get(`org:${slug(phrase.name)}`);
-    const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${slug(phrase.name)}`;
+    const s = slug(phrase.name);
+    const known = this.gazetteer.parties.get(`org:${s}`);
+    const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
     this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
     this.push(start, phrase.end, id, this.gluedAt(start, phrase.end));
     return id;
@@ -657,28 +668,22 @@ class PartyWalk {
     this.seenPeople.add(id);
     if (title !== undefined && !state.titles.includes(title.title)) state.titles.push(title.title);
     this.push(start, end, id, this.gluedAt(start, end), {
-      ...(title !== undefined ? { title: title.title } : {}),
-      ...(title?.office !== undefined ? { office: title.office } : {}),
-      ...(honorific !== undefined ? { honorific } : {}),
-      ...(nameStart > start ? { form: this.text(nameStart, end) } : {}),
+      title: title?.title,
+      office: title?.office,
+      honorific,
+      form: nameStart > start ? this.text(nameStart, end) : undefined,
     });
   }
 
-  private push(startToken: number, endToken: number, id: string, glued: boolean, extra: Partial<Draft> = {}): void {
-    const draft: Draft = {
-      ...extra,
-      startToken,
-      endToken,
-      start: this.tokens[startToken]!.start,
-      end: this.tokens[endToken - 1]!.end,
-      id,
-      glued,
-    };
+  private push(startToken: number, endToken: number, id: string, glued: boolean, person?: PersonDetails): void {
+    const start = this.tokens[startToken]!.start;
+    const end = this.tokens[endToken - 1]!.end;
+    const draft: Draft = { startToken, endToken, start, end, id, glued, person };
     this.drafts.push(draft);
     this.lastEnd = endToken;
     const state = this.parties.get(id)!;
     state.count++;
-    const form = collapse(draft.form ?? this.prose.slice(draft.start, draft.end));
+    const form = collapse(person?.form ?? this.prose.slice(start, end));
     if (!state.forms.includes(form)) state.forms.push(form);
   }
 
@@ -686,19 +691,16 @@ class PartyWalk {
     const text = this.prose;
     const mentions: PartyMention[] = this.drafts.map((d) => {
       const state = this.parties.get(d.id)!;
-      return {
-        start: d.start,
-        end: d.end,
-        text: text.slice(d.start, d.end),
-        id: d.id,
-        name: state.name,
-        kind: state.kind,
-        ...(d.title !== undefined ? { title: d.title } : {}),
-        ...(d.office !== undefined ? { office: d.office } : {}),
-        ...(d.honorific !== undefined ? { honorific: d.honorific } : {}),
-        ...(d.form !== undefined ? { form: d.form } : {}),
-        ...(d.glued ? { glued: true } : {}),
-      };
+      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: text.slice(d.start, d.end), id: d.id, name: state.name, kind: state.kind };
+      const person = d.person;
+      if (person !== undefined) {
+        if (person.title !== undefined) mention.title = person.title;
+        if (person.office !== undefined) mention.office = person.office;
+        if (person.honorific !== undefined) mention.honorific = person.honorific;
+        if (person.form !== undefined) mention.form = person.form;
+      }
+      if (d.glued) mention.glued = true;
+      return mention;
     });
     const summaries: PartySummary[] = [];
     for (const state of this.parties.values()) {
@@ -720,8 +722,16 @@ class PartyWalk {
 
 // ---------------------------------------------------------------------------------------------
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Runs of white space as one space. */
 function collapse(text: string): string {
+  let plain = true;
+  for (let i = 0; i < text.length && plain; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x09 || c === 0xa0 || (c === 0x20 && (i === 0 || text.charCodeAt(i - 1) === 0x20))) plain = false;
+  }
+  if (plain && text.charCodeAt(text.length - 1) !== 0x20) return text;
   let out = '';
   let space = false;
   for (let i = 0; i < text.length; i++) {
