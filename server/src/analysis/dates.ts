@@ -60,6 +60,7 @@ const F_QUARTER_LETTER = 1 << 26;
 const F_HALF_LETTER = 1 << 27;
 const F_AS = 1 << 28;
 const F_MID = 1 << 29;
+const F_PERIOD_BREAK = 1 << 30;
 
 /** Words at which a date form can start. */
 const F_START = F_MONTH | F_MONTH_ABBR | F_WEEKDAY | F_WEEKDAY_ABBR | F_NUMWORD | F_ORDINAL | F_REL | F_DAYWORD |
@@ -184,6 +185,7 @@ const AHEAD_ESTIMATES: Readonly<Record<string, number>> = vocabulary.aheadEstima
   flagAll(vocabulary.yearVerbs, F_YEAR_VERB);
   flagAll(vocabulary.quarterLetters, F_QUARTER_LETTER);
   flagAll(vocabulary.halfLetters, F_HALF_LETTER);
+  flagAll(vocabulary.periodBreakers, F_PERIOD_BREAK);
   // Grammar words the recognisers name directly.
   entry('the').flags |= F_THE;
   entry('of').flags |= F_OF;
@@ -673,7 +675,7 @@ function ordinalForms(S: Scan, startTok: number, k: number): Raw | null {
     if (unit === 'quarter' && o <= 4) return ofYear(S, startTok, j + 1, 'quarter', { s: 'quarter', q: o }, true);
     if (unit === 'half' && o <= 2) return ofYear(S, startTok, j + 1, 'half', { s: 'half', h: o }, true);
     if (o === 1) {
-      if (unit === 'month') return ofYear(S, startTok, j + 1, 'period', { s: 'first', n: 1 }, true);
+      if (unit === 'month') return ofYear(S, startTok, j + 1, 'period', { s: 'first', n: 1 }, false);
       const c = countAt(S, j);
       if (c >= 0 && near(S, j)) {
         const n = S.v;
@@ -703,6 +705,8 @@ function ofYear(S: Scan, startTok: number, j: number, granularity: DateGranulari
   const ref = yearTail(S, j);
   if (ref) return shapeRaw(S, startTok, ref.next, granularity, shape, ref.y, ref.off);
   if (!optional) return null;
+  // "the first half of the meeting", "the first six months after the launch": not a part of a year.
+  if (near(S, j) && flagsAt(S, j) & (F_OF | F_PERIOD_BREAK)) return null;
   return shapeRaw(S, startTok, j, granularity, shape, 0, 0);
 }
 
@@ -781,12 +785,17 @@ function yearForms(S: Scan, i: number): Raw | null {
       return { start, end: tj.end, next: j + 1, granularity: 'range', from: toIso(y, 1, 1), to: toIso(y + 9, 12, 31), rel: null };
     }
   }
-  // "2021–2025", "2021 - 2025"
-  if (punctIs(S, j, DASH) && near(S, j) && near(S, j + 1)) {
-    const y2 = digitsValue(S, j + 1, 4, 4);
-    if (y2 > y && y2 <= y + 100 && !yearBlockedAfter(S, j + 2, prevFlags)) {
+  // "2021–2025", "2021 - 2025", "2021/2022", "2021-22"
+  const slash = punctIs(S, j, SLASH) && tight(S, j) && tight(S, j + 1);
+  if ((punctIs(S, j, DASH) && near(S, j) && near(S, j + 1)) || slash) {
+    let y2 = digitsValue(S, j + 1, 4, 4);
+    const short = digitsValue(S, j + 1, 2, 2);
+    if (y2 < 0 && short >= 0 && tight(S, j + 1) && short === (y + 1) % 100) y2 = y + 1;
+    if (y2 > y && y2 <= y + 100 && !(slash && y2 !== y + 1) && !yearBlockedAfter(S, j + 2, prevFlags)) {
       return { start, end: S.tokens[j + 1]!.end, next: j + 2, granularity: 'range', from: toIso(y, 1, 1), to: toIso(y2, 12, 31), rel: null };
     }
+    // "Resolution 2021/5", "2021-123": a number, not a year.
+    if (tight(S, j) && tight(S, j + 1) && S.tokens[j + 1]!.kind === 'number') return null;
   }
   if (yearBlockedAfter(S, j, prevFlags)) return null;
   return { start, end: t.end, next: j, granularity: 'year', from: toIso(y, 1, 1), to: toIso(y, 12, 31), rel: null };
@@ -925,17 +934,31 @@ function atRel(S: Scan, startTok: number, j: number, w: WordInfo): Raw | null {
   return null;
 }
 
-/** Scans back to the start of the sentence for a word that looks ahead ("will", "scheduled"). */
+function endsSentence(S: Scan, k: number): boolean {
+  const t = S.tokens[k]!;
+  if (t.kind !== 'punct') return false;
+  const c = S.folded.charCodeAt(t.start);
+  return c === DOT || c === 0x21 || c === 0x3f || c === 0x3b;
+}
+
+/**
+ * True when the sentence around token i looks ahead: a word such as "will" or "scheduled" before
+ * it in the sentence ("will meet on Tuesday"), or after it when it opens the sentence ("On Tuesday,
+ * the ministers will sign").
+ */
 function looksAhead(S: Scan, i: number): boolean {
-  for (let k = i - 1, steps = 0; k >= 0 && steps < 40; k--, steps++) {
-    const t = S.tokens[k]!;
-    if (!near(S, k + 1)) return false;
-    if (t.kind === 'punct') {
-      const c = S.folded.charCodeAt(t.start);
-      if (c === DOT || c === 0x21 || c === 0x3f || c === 0x3b) return false;
-      continue;
-    }
+  let words = 0;
+  let k = i - 1;
+  for (let steps = 0; k >= 0 && steps < 40; k--, steps++) {
+    if (!near(S, k + 1) || endsSentence(S, k)) break;
+    if (S.tokens[k]!.kind !== 'word') continue;
     if (flagsAt(S, k) & F_FUTURE) return true;
+    words++;
+  }
+  if (words > 1) return false;
+  for (let m = i + 1, steps = 0; m < S.n && steps < 40; m++, steps++) {
+    if (!near(S, m) || endsSentence(S, m)) return false;
+    if (flagsAt(S, m) & F_FUTURE) return true;
   }
   return false;
 }
