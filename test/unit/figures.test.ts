@@ -52,6 +52,8 @@ const rows: Row[] = [
   { sentence: 'Each ticket costs 100,000 yen.', figures: [money('100,000 yen', 100000, 'JPY', 100000)] },
   { sentence: 'The budget is USD 0.5 billion.', figures: [money('USD 0.5 billion', 0.5e9, 'USD', 1e8)] },
   { sentence: 'The target stays at 10 billion USD.', figures: [money('10 billion USD', 10e9, 'USD', 1e10, { modality: 'target', modalityText: 'target' })] },
+  { sentence: 'The bank gave a $5 million grant.', figures: [money('$5 million', 5e6, 'USD', 1e6)] },
+  { sentence: 'Losses reached 75 USD million.', figures: [money('75 USD million', 75e6, 'USD', 1e6)] },
   { sentence: 'A donation of 450,000 riels was made.', figures: [money('450,000 riels', 450000, 'KHR', 10000)] },
 
   // Percentages.
@@ -83,6 +85,7 @@ const rows: Row[] = [
   { sentence: 'At least 12 agreements were reviewed.', figures: [count('12 agreements', 12, 'agreements', 1, { qualifier: 'at-least', qualifierText: 'At least' })] },
   { sentence: 'The firm hired 1,000-1,500 workers.', figures: [count('1,000-1,500 workers', 1000, 'workers', 100, { valueTo: 1500 })] },
   { sentence: 'Delegates from the 10 ASEAN members attended.', figures: [count('10 ASEAN members', 10, 'members', 10)] },
+  { sentence: 'Attendance reached 40 000 people.', figures: [count('40 000 people', 40000, 'people', 10000)] },
   { sentence: 'Ties have deepened over 30 years.', figures: [count('30 years', 30, 'years', 10, { qualifier: 'at-least', qualifierText: 'over' })] },
 
   // Ordinals.
@@ -94,6 +97,8 @@ const rows: Row[] = [
   { sentence: 'Viet Nam ranked first among ASEAN investors and fifth among all investors.', figures: [ordinal('first', 1), ordinal('fifth', 5)] },
   { sentence: 'The first meeting of the council took place in Vientiane.', figures: [ordinal('first', 1)] },
   { sentence: 'Japan is the second largest investor.', figures: [ordinal('second', 2)] },
+  { sentence: 'It was the first official visit by the new leader.', figures: [ordinal('first', 1)] },
+  { sentence: 'Thailand is ranking third among foreign investors.', figures: [ordinal('third', 3)] },
   { sentence: 'The country is our 10th largest trading partner.', figures: [ordinal('10th', 10)] },
   { sentence: 'This is the twenty-first session of the forum.', figures: [ordinal('twenty-first', 21)] },
   { sentence: 'Their trade rose sharply, placing the market andfifth among partners.', figures: [ordinal('fifth', 5)] },
@@ -138,6 +143,7 @@ const rows: Row[] = [
   { sentence: 'A 5G network and a 180ml bottle.', figures: [] },
   { sentence: 'Two thirds of the budget and a fifth of exports.', figures: [] },
   { sentence: 'Tel: +84 24 3799 3000.', figures: [] },
+  { sentence: 'Contact: +856 21 413 400, Fax (856-21) 413 379, Hotline 023 214 777.', figures: [] },
   { sentence: 'The two-way trade in the past five years grew.', figures: [] },
   { sentence: 'In 2021 students from both countries met.', figures: [] },
   { sentence: 'The fourth quarter of 2021 was strong.', figures: [] },

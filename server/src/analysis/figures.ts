@@ -152,7 +152,11 @@ function addCurrency(form: string, entry: CurrencyEntry): void {
     }
   }
   for (const [symbol, code] of Object.entries(currencyData.symbols)) addCurrency(symbol, { code, position: 'both', caseRule: 'any', form: symbol });
-  for (const [symbol, code] of Object.entries(currencyData.prefixedSymbols)) addCurrency(symbol, { code, position: 'both', caseRule: 'any', form: symbol });
+  for (const [symbol, code] of Object.entries(currencyData.prefixedSymbols)) {
+    // "A$", "C$", "S$": a lone letter is a currency prefix only in capitals ("a$5" is no AUD).
+    const oneLetter = /^[A-Za-z][^A-Za-z]/.test(symbol);
+    addCurrency(symbol, { code, position: 'both', caseRule: oneLetter ? 'upper' : 'any', form: symbol });
+  }
   for (const [word, code] of Object.entries(currencyData.prefixWords)) addCurrency(word, { code, position: 'prefix', caseRule: 'exact', form: word });
 }
 
@@ -379,20 +383,33 @@ class FigureScanner {
     // "/" or ":" (dates, times, ratios, codes) end the matter.
     if (this.attachedAfter(k)) return this.skipAttached(k);
 
+    // Telephone numbers and codes: "023 214 777", "+856 21 413 400", "(856-21) 413 379".
+    if (!leadingPoint && raw.length > 1 && raw.charCodeAt(0) === 0x30 && raw.charCodeAt(1) !== 0x2e) return this.skipAttached(k);
+    if (!t.glued && this.isNumber(first - 1) && this.near(first - 1, first, 2)) return this.skipAttached(k);
+    if (this.isPunct(first - 1, ')') && this.isNumber(first - 2) && this.adjacent(first - 2, first - 1)) return this.skipAttached(k);
+
     let last = k;
     let int = parsed.int;
+    let frac = parsed.frac;
     let separators = parsed.separators;
-    // "40 000", "1 234 567": groups of three digits after single spaces.
-    if (parsed.frac === '' && !separators && int.length <= 3 && !t.glued) {
+    // "40 000", "1 234 567", "1 234 567.89": groups of three digits after single spaces.
+    if (frac === '' && !separators && int.length <= 3 && !t.glued) {
       let j = k + 1;
       let grouped = int;
-      while (
-        this.isNumber(j) && this.near(j - 1, j, 1) && this.tokens[j]!.end - this.tokens[j]!.start === 3 &&
-        isAllDigits(this.prose, this.tokens[j]!.start, this.tokens[j]!.end) && !this.excluded(this.tokens[j]!.start)
-      ) {
-        grouped += this.prose.slice(this.tokens[j]!.start, this.tokens[j]!.end);
-        last = j;
-        j++;
+      while (this.isNumber(j) && this.near(j - 1, j, 1) && !this.excluded(this.tokens[j]!.start)) {
+        const group = this.prose.slice(this.tokens[j]!.start, this.tokens[j]!.end);
+        if (group.length === 3 && isAllDigits(group, 0, 3)) {
+          grouped += group;
+          last = j;
+          j++;
+          continue;
+        }
+        if (group.length > 4 && group.charCodeAt(3) === 0x2e && isAllDigits(group, 0, 3) && isAllDigits(group, 4, group.length)) {
+          grouped += group.slice(0, 3);
+          frac = group.slice(4);
+          last = j;
+        }
+        break;
       }
       if (last > k) {
         int = grouped;
@@ -411,7 +428,7 @@ class FigureScanner {
       start: tokens[first]!.start,
       end: tokens[last]!.end,
       int,
-      frac: parsed.frac,
+      frac,
       separators,
       spelled: false,
       words: 0,
@@ -430,7 +447,10 @@ class FigureScanner {
     const t = tokens[k]!;
     const p = k - 1;
     // List numbering: "1." or "2)" at the start of a line; "(3)" alone.
-    if (this.lineStartBefore(k) && (this.isPunct(k + 1, '.') || this.isPunct(k + 1, ')')) && this.adjacent(k, k + 1) && !this.isNumber(k + 2)) return true;
+    if (
+      this.tokens[k]!.end - this.tokens[k]!.start <= 2 && this.lineStartBefore(k) && (this.isPunct(k + 1, '.') || this.isPunct(k + 1, ')')) &&
+      this.adjacent(k, k + 1) && k + 2 < this.n && this.near(k + 1, k + 2, 3) && !this.isNumber(k + 2)
+    ) return true;
     if (p < 0) return false;
     const prev = tokens[p]!;
     if (prev.end === t.start) {
@@ -455,7 +475,7 @@ class FigureScanner {
     }
     // "No. 15", "Article 5", "National Road 1".
     let q = p;
-    if (this.isPunct(q, '.') && this.adjacent(q - 1, q)) q--;
+    if ((this.isPunct(q, '.') || this.isPunct(q, ':')) && this.adjacent(q - 1, q)) q--;
     if (this.isWord(q) && IDENTIFIER_WORDS.has(this.w(q)) && this.near(q, q === p ? k : p, 2)) return true;
     if (this.isPunct(p, '(') && this.adjacent(p, k) && this.isPunct(k + 1, ')') && this.adjacent(k, k + 1)) return true;
     return false;
@@ -791,6 +811,13 @@ class FigureScanner {
         code = suffix.code;
         r = suffix.last + 1;
         end = this.tokens[suffix.last]!.end;
+        // "75 USD million", as tables write it.
+        const late = SCALES.get(this.w(r));
+        if (scale === 0 && !q.spelled && late !== undefined && this.near(r - 1, r, 1)) {
+          scale = late;
+          end = this.tokens[r]!.end;
+          r++;
+        }
       }
     }
 
@@ -963,7 +990,13 @@ class FigureScanner {
     let best: CurrencyMatch | null = null;
     const limit = endAt >= 0 ? endAt : Math.min(this.n - 1, s + 5);
     for (let j = s; j <= limit && j < this.n; j++) {
-      if (j > s && !this.near(j - 1, j, 1) && !this.adjacent(j - 1, j)) break;
+      if (j > s && !this.adjacent(j - 1, j)) {
+        // A space inside a currency name is fine ("US dollars", "US $"), but not after a lone letter:
+        // "a $5 million grant" is no Australian dollar.
+        if (!this.near(j - 1, j, 1)) break;
+        const before = this.tokens[j - 1]!;
+        if (before.kind === 'word' && before.end - before.start < 2) break;
+      }
       node = node.next.get(this.f(j));
       if (node === undefined) break;
       if (node.entries !== null && (endAt < 0 || j === endAt)) {
