@@ -57,6 +57,16 @@ const TIME_WORDS = setOf(vocabulary.timeWords);
 const TARGET_VERBS = setOf(vocabulary.targetVerbs);
 const TARGET_VERB_LEADS = setOf(vocabulary.targetVerbLeads);
 const MODALITY_BLOCKERS = setOf(vocabulary.modalityBlockers);
+/** Words that can start a spelled-out number, and a quick filter on their first letter and length. */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([...CARDINALS.keys(), ...TENS.keys(), ...ORDINALS.keys()]);
+const NUMBER_WORD_FIRST = new Uint8Array(128);
+let NUMBER_WORD_MIN = Infinity;
+let NUMBER_WORD_MAX = 0;
+for (const word of NUMBER_WORDS) {
+  NUMBER_WORD_FIRST[word.charCodeAt(0)] = 1;
+  NUMBER_WORD_MIN = Math.min(NUMBER_WORD_MIN, word.length);
+  NUMBER_WORD_MAX = Math.max(NUMBER_WORD_MAX, word.length);
+}
 /** Prepositions after which a year-like number is a year even before a counted noun ("in 2021 students …"). */
 const YEAR_LEADS = setOf(['in', 'since', 'by', 'during', 'until', 'till', 'of', 'from', 'before', 'after', 'early', 'late', 'mid', 'year', 'to', 'through', 'and', 'or']);
 /** Glue prefixes under which a lower-case ordinal word can hide ("andfifth"). */
@@ -532,10 +542,17 @@ class FigureScanner {
   // Words: spelled-out numbers and ordinals.
 
   private atWord(k: number): number {
+    // Most words are no number: decide from the first letter and the length before slicing.
+    const t = this.tokens[k]!;
+    const length = t.end - t.start;
+    const first = this.folded.charCodeAt(t.start);
+    const maybeNumber = length === 1 ? first === 0x61 : length >= NUMBER_WORD_MIN && length <= NUMBER_WORD_MAX && first < 128 && NUMBER_WORD_FIRST[first] === 1;
+    const maybeGlued = length >= 6 && !t.glued && endsLikeOrdinal(this.folded, t.end);
+    if (!maybeNumber && !maybeGlued) return k + 1;
     const word = this.w(k);
-    const isNumberWord = CARDINALS.has(word) || TENS.has(word) || ORDINALS.has(word) || (word === 'a' && this.startsScale(k + 1));
+    const isNumberWord = NUMBER_WORDS.has(word) || (word === 'a' && this.startsScale(k + 1));
     if (!isNumberWord) {
-      if (word.length >= 6 && !this.tokens[k]!.glued) return this.gluedOrdinal(k, word);
+      if (maybeGlued) return this.gluedOrdinal(k, word);
       return k + 1;
     }
     if (this.excluded(this.tokens[k]!.start)) return k + 1;
@@ -1217,6 +1234,13 @@ function digitsOnly(raw: string): string {
     if (c >= 0x30 && c <= 0x39) out += raw[i];
   }
   return out;
+}
+
+/** The folded word ending at `end` ends in "th", "st", "nd" or "rd". */
+function endsLikeOrdinal(folded: string, end: number): boolean {
+  const a = folded.charCodeAt(end - 2);
+  const b = folded.charCodeAt(end - 1);
+  return (a === 0x74 && b === 0x68) || (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64);
 }
 
 function isAllDigits(s: string, from: number, to: number): boolean {
