@@ -193,6 +193,10 @@ test('people: titles, honorifics, known name forms and all-capital surnames', ()
     ['the Cambodian Prime Minister Hun Manet', [p('Prime Minister Hun Manet', 'person:hun-manet', { title: 'Prime Minister' })]],
     ['Minister of Industry and Trade Nguyen Hong Dien signed.', [p('Minister of Industry and Trade Nguyen Hong Dien', 'person:nguyen-hong-dien', { title: 'Minister of Industry and Trade' })]],
     ['the Minister of Foreign Affairs of Thailand attended', [c('Thailand', 'THA')]],
+    ['Cambodian Prime Minister Samdech Techo Hun Sen spoke.', [p('Prime Minister Samdech Techo Hun Sen', 'person:hun-sen', { title: 'Prime Minister' })]],
+    ['ASEAN Secretary-General Kao Kim Hourn replied.', [o('ASEAN', 'org:asean'), p('Secretary-General Kao Kim Hourn', 'person:kao-kim-hourn', { title: 'Secretary-General' })]],
+    ['Governor of the State Bank Le Van Tam spoke.', [p('Governor of the State Bank Le Van Tam', 'person:le-van-tam', { title: 'Governor of the State Bank' })]],
+    ['PRIME MINISTER HUN MANET', [p('PRIME MINISTER HUN MANET', 'person:hun-manet', { title: 'PRIME MINISTER' })]],
   ]);
 });
 

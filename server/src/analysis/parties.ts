@@ -8,10 +8,11 @@
 // acronym an alias of the full name for the rest of the release.
 //
 // Spans. A person's span covers the title written before the name and the name ("PM Chinh",
-// "Prime Minister Pham Minh Chinh"); honorifics ("H.E.", "Her Excellency Dr.", "Samdech Techo")
-// stay outside it, in `honorific`; a title given after the name ("NGUYEN Quoc Dung, Vice Minister of
-// Foreign Affairs") stays outside it too, in `title`. An article is never part of a span ("the
-// Philippines" → "Philippines"). A possessive is not part of a span ("Vietnam’s" → "Vietnam").
+// "Prime Minister Pham Minh Chinh", "Prime Minister Samdech Techo Hun Sen"); honorifics before it
+// ("H.E.", "Her Excellency Dr.") stay outside it, in `honorific`; a title given after the name
+// ("NGUYEN Quoc Dung, Vice Minister of Foreign Affairs") stays outside it too, in `title`. Mentions
+// never overlap: an organisation inside a title before a name belongs to the person's mention. An
+// article is never part of a span ("the Philippines" → "Philippines"), nor a possessive ("Vietnam’s").
 
 import type { PartyKind, PartyMention, PartySummary, Span } from './types';
 import type { ProseContext, Token } from './text';
@@ -250,25 +251,18 @@ class PartyWalk {
   }
 
   /**
-   * Honorifics, then a title (with its complement and "and"-joined titles), then a name: a person.
-   * Returns the token after the name, or -1 when no name follows.
+   * Honorifics, then a title (with its complement and "and"-joined titles), then honorifics again
+   * ("Prime Minister Samdech Techo Hun Sen"), then a name: a person. Returns the token after the
+   * name, or -1 when no name follows.
    */
   private titledPerson(i: number): number {
     const { keys } = this;
-    let j = i;
-    let honorificStart = -1;
-    for (let count = 0; count < MAX_HONORIFICS; count++) {
-      const m = this.matchAt(j);
-      if (m === undefined || m.form.type !== 'honorific' || (j > i && this.lineBreakBetween(j - 1, j))) break;
-      if (honorificStart < 0) honorificStart = j;
-      j = m.end;
-    }
-    const honorificEnd = j;
-    const titleStart = j;
-    let titleEnd = j;
+    const honorificEnd = this.honorifics(i);
+    const titleStart = honorificEnd;
+    let titleEnd = titleStart;
     let office: OfficeRecord | undefined;
-    const first = this.matchAt(j);
-    if (first !== undefined && first.form.type === 'title' && !(j > i && this.lineBreakBetween(j - 1, j))) {
+    const first = this.matchAt(titleStart);
+    if (first !== undefined && first.form.type === 'title' && !(titleStart > i && this.lineBreakBetween(titleStart - 1, titleStart))) {
       office = first.form.office;
       titleEnd = this.titleComplement(first.end);
       for (let count = 1; count < MAX_TITLES && (keys[titleEnd] === 'and' || keys[titleEnd] === '&'); count++) {
@@ -277,9 +271,11 @@ class PartyWalk {
         titleEnd = this.titleComplement(next.end);
       }
     }
-    if (honorificStart < 0 && titleEnd === titleStart) return -1;
+    const hasTitle = titleEnd > titleStart;
+    if (honorificEnd === i && !hasTitle) return -1;
+    const innerEnd = hasTitle && !this.lineBreakBetween(titleEnd - 1, titleEnd) ? this.honorifics(titleEnd) : titleEnd;
 
-    const nameStart = titleEnd;
+    const nameStart = innerEnd;
     if (!this.isCapital(nameStart) || this.lineBreakBetween(nameStart - 1, nameStart)) return -1;
     let nameEnd: number;
     let id: string;
@@ -297,13 +293,24 @@ class PartyWalk {
       name = collapse(this.text(nameStart, nameEnd));
       id = `person:${slug(name)}`;
     }
-    const title =
-      titleEnd > titleStart
-        ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id }
-        : this.appositiveTitle(nameEnd);
-    const honorific = honorificStart >= 0 ? collapse(this.text(honorificStart, honorificEnd)) : undefined;
-    this.pushPerson(titleEnd > titleStart ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
+    const title = hasTitle ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id } : this.appositiveTitle(nameEnd);
+    const honorificParts: string[] = [];
+    if (honorificEnd > i) honorificParts.push(this.text(i, honorificEnd));
+    if (innerEnd > titleEnd) honorificParts.push(this.text(titleEnd, innerEnd));
+    const honorific = honorificParts.length > 0 ? collapse(honorificParts.join(' ')) : undefined;
+    this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
     return nameEnd;
+  }
+
+  /** The token after a run of honorifics starting at j ("Her Excellency Dr."), or j when none. */
+  private honorifics(j: number): number {
+    const start = j;
+    for (let count = 0; count < MAX_HONORIFICS; count++) {
+      const m = this.matchAt(j);
+      if (m === undefined || m.form.type !== 'honorific' || (j > start && this.lineBreakBetween(j - 1, j))) break;
+      j = m.end;
+    }
+    return j;
   }
 
   /** Capitalised words after a title that are a name: not function words, titles, head-words or known names of other kinds. */

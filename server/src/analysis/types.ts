@@ -2,6 +2,8 @@
 // configuration alone. Offsets are UTF-16 code-unit offsets into the document text (what
 // JavaScript strings index), `end` exclusive; conversion to lines and columns happens at the edges.
 
+import type { Claim } from './claimTypes';
+
 /** A half-open range `[start, end)` of UTF-16 code-unit offsets into the document text. */
 export interface Span {
   readonly start: number;
@@ -98,9 +100,12 @@ export type PartyKind = 'country' | 'person' | 'organization' | 'other';
 
 /**
  * One mention of a named party in the text. A person's span covers a title written before the name
- * and the name ("PM Chinh", "Prime Minister Pham Minh Chinh"); honorifics ("H.E.", "Her Excellency
- * Dr.", "Samdech Techo") and a title given after the name (", Vice Minister of Foreign Affairs") stay
- * outside it. Articles and possessives are never inside a span ("the Philippines", "Vietnam’s").
+ * and the name ("PM Chinh", "Prime Minister Pham Minh Chinh"), and so whatever stands between them
+ * ("Prime Minister Samdech Techo Hun Sen"); honorifics before it ("H.E.", "Her Excellency Dr.") and a
+ * title given after the name (", Vice Minister of Foreign Affairs") stay outside it. Mentions never
+ * overlap: a party named inside a person's title ("Secretary-General of ASEAN Kao Kim Hourn") is part
+ * of the person's mention. Articles and possessives are never inside a span ("the Philippines",
+ * "Vietnam’s").
  */
 export interface PartyMention extends Span {
   /** Exactly `text.slice(start, end)`: "Viet Nam", "PM Chinh", "NIDIR". */
@@ -122,7 +127,7 @@ export interface PartyMention extends Span {
    * "PM" and "Prime Minister" → "prime-minister").
    */
   readonly office?: string;
-  /** Honorifics before a person's name, outside the span ("His Excellency", "H.E. Mr.", "Samdech Techo"). */
+  /** Honorifics given a person ("His Excellency", "H.E. Mr.", "Samdech Techo"), white space collapsed. */
   readonly honorific?: string;
   /** The name as written, when the span also holds a title before it: "Chinh" in "PM Chinh". */
   readonly form?: string;
@@ -172,4 +177,6 @@ export interface DocumentAnalysis {
   readonly partySummaries: readonly PartySummary[];
   /** Offsets where each line starts, for line and column conversion at the edges. */
   readonly lineStarts: readonly number[];
+  /** One claim per figure that measures something (money, percentages, counts), in figure order. */
+  readonly claims: readonly Claim[];
 }
