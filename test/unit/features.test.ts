@@ -52,6 +52,7 @@ const analysis: DocumentAnalysis = {
   parties: [vietNam, vietnam],
   partySummaries: [summary],
   lineStarts: computeLineStarts(TEXT),
+  claims: [],
 };
 
 test('a money hover states the value in full, the scale, the qualifier with its words, the precision and the modality', () => {

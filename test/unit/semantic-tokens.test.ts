@@ -9,7 +9,7 @@ import { semanticTokensLegend, toSemanticTokens } from '../../server/src/lsp/con
 import type { ClassifiedSpan } from '../../server/src/features/tokens';
 
 function analysisOf(text: string): DocumentAnalysis {
-  return { uri: 'file:///t.release.txt', format: 'plain', length: text.length, releaseDate: null, figures: [], dates: [], parties: [], partySummaries: [], lineStarts: computeLineStarts(text) };
+  return { uri: 'file:///t.release.txt', format: 'plain', length: text.length, releaseDate: null, figures: [], dates: [], parties: [], partySummaries: [], lineStarts: computeLineStarts(text), claims: [] };
 }
 
 const FIGURE = semanticTokensLegend.tokenTypes.indexOf('figure');

@@ -6,6 +6,7 @@ import { computeLineStarts, formatOf, proseContext } from './text';
 import { extractDates, findReleaseDate } from './dates';
 import { extractParties } from './parties';
 import { extractFigures } from './figures';
+import { extractClaims } from './claims';
 import type { DocumentFormat } from './types';
 
 export interface AnalysisOptions {
@@ -23,6 +24,7 @@ export function analyseDocument(text: string, uri: string, options: AnalysisOpti
   // may start inside a date or a party.
   const taken: Span[] = [...dates, ...parties].sort((a, b) => a.start - b.start);
   const figures = extractFigures(context, taken);
+  const claims = extractClaims(context, { figures, dates, parties, releaseDate });
   return {
     uri,
     format,
@@ -33,5 +35,6 @@ export function analyseDocument(text: string, uri: string, options: AnalysisOpti
     parties,
     partySummaries,
     lineStarts: computeLineStarts(text),
+    claims,
   };
 }

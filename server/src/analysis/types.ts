@@ -77,11 +77,24 @@ export interface DateMention extends Span {
   readonly granularity: DateGranularity;
   /** True when the text states the date relative to the release ("this year", "on Tuesday", "the first nine months of this year"). */
   readonly relative: boolean;
-  /** For a relative mention: how it was resolved ("'this year' in a release dated 2021-10-23"), or why it could not be. */
+  /**
+   * For a relative mention: how it was resolved ("'this year' → 2021, from the release date 2021-10-23
+   * (dateline)", with a note when the interval is an estimate, as for "the next few days"), or why it
+   * could not be ("no release date: the release states no date of its own"). For an absolute mention,
+   * set only when it names a day that does not exist ("29 February 2021").
+   */
   readonly resolution?: string;
-  /** True when a relative mention could not be resolved because the release states no date of its own. */
+  /**
+   * True when a relative mention could not be resolved because the release states no date of its own
+   * (and would resolve if it had one); false for a relative mention that resolved, and for a vague one
+   * ("at an early date", "soon") that no release date would resolve. Absent on absolute mentions.
+   */
   readonly needsReleaseDate?: boolean;
-  /** A weekday the text names with the date ("Tuesday, 21 October 2021"). */
+  /**
+   * A weekday the text names with the date ("Tuesday, 21 October 2021", "Thursday (October 21)"), as
+   * written: never corrected, so a weekday that is not the weekday of `from` is a finding. A weekday
+   * alone ("on Tuesday") is resolved to a day of that weekday and carries it too.
+   */
   readonly weekday?: StatedWeekday;
 }
 

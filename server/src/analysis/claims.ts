@@ -1,0 +1,1238 @@
+// Claims: what each figure measures, between whom, over which period.
+//
+// A figure of money, a percentage or a count becomes a claim: the metric named by the nearest
+// metric phrase of its sentence (knowledge/metrics.json), the parties it is about (the pair of
+// countries for two-way trade; [from, to] for exports, investment, tourists, aid), the period it
+// covers (the date mention attached to it, a leading date of its clause, a list paired by
+// "respectively", a stock "at present" on the release date), whether it is a level, a change
+// ("up 16.7% year on year") or a share ("the remaining 16%"), and its modality.
+//
+// Precision first: whatever cannot be told with confidence is recorded in `unknown` and the claim is
+// never compared. Nothing here guesses a pair from one country, a period from a far date, or a
+// metric from a word outside the sentence.
+//
+// Cost: one pass over the tokens to mark sentences, clauses, paragraphs, metric phrases, demonyms
+// and cues; then per figure a bounded look-around within its sentence. Linear in the text.
+
+import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
+import type { DateMention, Figure, PartyMention, ReleaseDate } from './types';
+import { isDigitCode, isUpperCode, tokenIndexAt, type ProseContext, type Token } from './text';
+import { defaultGazetteer } from '../knowledge/gazetteer';
+import vocabulary from '../knowledge/metrics.json';
+
+// ---------------------------------------------------------------------------------------------
+// The metric vocabulary, built once at load time.
+
+export type MetricUnit = 'money' | 'count' | 'percent';
+
+/** One metric of knowledge/metrics.json. */
+export interface MetricDefinition {
+  readonly id: string;
+  /** What people read: "two-way trade", "exports", "investment projects". */
+  readonly name: string;
+  readonly unit: MetricUnit;
+  /** True for a metric about a pair in no order (two-way trade); false for a flow [from, to]. */
+  readonly symmetric: boolean;
+  /** A flow over a period (trade in 2020) or a stock at a point in time (projects "at present"). */
+  readonly temporal: 'flow' | 'stock';
+  /** The metric is the sum of these metrics (two-way trade = exports each way). */
+  readonly parts?: readonly string[];
+  /** The metric and its complement add up to 100% of one whole. */
+  readonly complement?: string;
+}
+
+type Agent = 'source' | 'destination';
+
+interface PhraseSense {
+  readonly metric: MetricDefinition;
+  /** Whose is a possessive, a demonym or a subject before the phrase. */
+  readonly agent: Agent;
+  /** Words one of which must stand in the same sentence. */
+  readonly requires?: ReadonlySet<string>;
+}
+
+interface PhraseEntry {
+  readonly words: readonly string[];
+  /** The metrics the phrase names, one per unit at most; empty for a blocker. */
+  readonly senses: readonly PhraseSense[];
+  readonly text: string;
+}
+
+interface RawPhrase {
+  readonly text: string;
+  readonly agent?: string;
+  readonly reverse?: boolean;
+  readonly requires?: readonly string[];
+}
+
+const METRICS: readonly MetricDefinition[] = vocabulary.metrics.map((m) => ({
+  id: m.id,
+  name: m.name,
+  unit: m.unit as MetricUnit,
+  symmetric: m.symmetric,
+  temporal: m.temporal as 'flow' | 'stock',
+  ...('parts' in m && m.parts ? { parts: m.parts } : {}),
+  ...('complement' in m && m.complement ? { complement: m.complement } : {}),
+}));
+const METRIC_BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+
+/** Every metric of the vocabulary. */
+export function metricDefinitions(): readonly MetricDefinition[] {
+  return METRICS;
+}
+
+/** The metric with this id, or undefined. */
+export function metricDefinition(id: string): MetricDefinition | undefined {
+  return METRIC_BY_ID.get(id);
+}
+
+/** Phrases indexed by their first word; longest first. */
+function buildPhrases(): Map<string, PhraseEntry[]> {
+  const byText = new Map<string, { words: string[]; senses: PhraseSense[] }>();
+  const entry = (text: string): { words: string[]; senses: PhraseSense[] } => {
+    let e = byText.get(text);
+    if (!e) {
+      e = { words: splitPhrase(text), senses: [] };
+      byText.set(text, e);
+    }
+    return e;
+  };
+  vocabulary.metrics.forEach((m, i) => {
+    const metric = METRICS[i]!;
+    for (const raw of m.phrases as ReadonlyArray<string | RawPhrase>) {
+      const p: RawPhrase = typeof raw === 'string' ? { text: raw } : raw;
+      const sense: PhraseSense = {
+        metric,
+        agent: p.agent === 'destination' ? 'destination' : 'source',
+        ...(p.requires ? { requires: new Set(p.requires) } : {}),
+      };
+      entry(p.text).senses.push(sense);
+    }
+  });
+  for (const text of vocabulary.blockers) entry(text);
+  const index = new Map<string, PhraseEntry[]>();
+  for (const [text, e] of byText) {
+    const first = e.words[0]!;
+    const list = index.get(first) ?? [];
+    list.push({ words: e.words, senses: e.senses, text });
+    index.set(first, list);
+  }
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return index;
+}
+
+/** Splits a phrase as the tokenizer would: words, numbers and punctuation ("two-way" → two - way). */
+function splitPhrase(text: string): string[] {
+  return text.match(/[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]/gu) ?? [];
+}
+
+function phraseIndex(list: readonly string[]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const text of list) {
+    const words = splitPhrase(text);
+    const l = index.get(words[0]!) ?? [];
+    l.push(words);
+    index.set(words[0]!, l);
+  }
+  for (const l of index.values()) l.sort((a, b) => b.length - a.length);
+  return index;
+}
+
+const PHRASES = buildPhrases();
+const CHANGE_BEFORE = phraseIndex([...vocabulary.changeBefore.increase, ...vocabulary.changeBefore.decrease]);
+const DECREASE_WORDS = new Set([...vocabulary.changeBefore.decrease, ...vocabulary.changeAfter.decrease]);
+const CHANGE_AFTER = phraseIndex([...vocabulary.changeAfter.increase, ...vocabulary.changeAfter.decrease]);
+const CHANGE_SKIP = new Set(vocabulary.changeSkip);
+const BASE_CUES = phraseIndex(vocabulary.baseCues);
+const SAME_PERIOD = phraseIndex(vocabulary.samePeriod);
+const STOCK_CUES = phraseIndex(vocabulary.stockCues);
+const AS_OF = phraseIndex(vocabulary.asOf);
+const PERIOD_LEADS = new Set(vocabulary.periodLeads);
+const RECEIVE_VERBS = new Set(vocabulary.receiveVerbs);
+const CLAUSE_BREAKS = new Set(vocabulary.clauseBreaks);
+const RESPECTIVELY = new Set(vocabulary.respectively);
+const OF_WHICH = phraseIndex(vocabulary.ofWhich);
+const PAIR_WORDS = phraseIndex(vocabulary.pairWords);
+/** Words skipped between a base cue and its date ("compared with the same period of 2021"). */
+const BASE_FILLER = new Set(['the', 'same', 'period', 'periods', 'of', 'in', 'months', 'month', 'corresponding', 'time', 'year', 'that', 'level', 'figure']);
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'h', 'e', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc', 'inc', 'co', 'ltd', 'corp', 'gen', 'lt', 'col', 'sen', 'rep', 'amb']);
+const PREPOSITION_ROLE: ReadonlyMap<string, 'from' | 'to'> = new Map([
+  ['from', 'from'], ['to', 'to'], ['in', 'to'], ['into', 'to'], ['for', 'to'], ['towards', 'to'], ['toward', 'to'],
+]);
+/** Granularities a date may have to set the period of a figure it does not stand right after. */
+const LEADING_GRANULARITIES = new Set(['year', 'period', 'half', 'quarter', 'month', 'range']);
+/** How far (tokens) a metric phrase may stand before / after its figure. */
+const METRIC_BEFORE = 24;
+const METRIC_AFTER = 8;
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ClaimInputs {
+  readonly figures: readonly Figure[];
+  readonly dates: readonly DateMention[];
+  readonly parties: readonly PartyMention[];
+  readonly releaseDate: ReleaseDate | null;
+}
+
+/** One claim per figure that measures something (money, percentages, counts), in figure order. */
+export function extractClaims(context: ProseContext, analysis: ClaimInputs): Claim[] {
+  return new ClaimScanner(context, analysis).run();
+}
+
+interface PhraseMatch {
+  readonly first: number;
+  readonly last: number;
+  readonly entry: PhraseEntry;
+}
+
+interface Cue {
+  readonly country: string;
+  /** Token index of the cue. */
+  readonly at: number;
+  readonly role: 'from' | 'to' | 'agent' | 'receiver';
+}
+
+interface Draft {
+  readonly figureIndex: number;
+  readonly figure: Figure;
+  readonly first: number;
+  readonly last: number;
+  readonly sentence: number;
+  readonly unitKind: MetricUnit;
+  measure: ClaimMeasure;
+  sign?: 1 | -1;
+  metric: MetricDefinition | null;
+  metricText?: string;
+  metricMatch?: PhraseMatch;
+  sense?: PhraseSense;
+  parties: string[];
+  partiesKnown: boolean;
+  /** The country whose trade the sentence reports ("Viet Nam's trade with Cambodia"), for flows without their own cues. */
+  reporter?: string;
+  partner?: string;
+  period: ClaimPeriod | null;
+  periodSet: boolean;
+  periodUnknownReason?: string;
+  base?: ClaimPeriod;
+  baseDate?: number;
+  samePeriod?: boolean;
+  ofDraft?: number;
+  unknown: string[];
+  /** Index into drafts. */
+  readonly index: number;
+}
+
+class ClaimScanner {
+  private readonly tokens: readonly Token[];
+  private readonly folded: string;
+  private readonly prose: string;
+  private readonly n: number;
+  private readonly words: (string | undefined)[];
+  private readonly figures: readonly Figure[];
+  private readonly dates: readonly DateMention[];
+  private readonly parties: readonly PartyMention[];
+  private readonly releaseDate: ReleaseDate | null;
+  /** Sentence, clause and paragraph number of each token. */
+  private readonly sentence: Int32Array;
+  private readonly clause: Int32Array;
+  private readonly paragraph: Int32Array;
+  private readonly sentenceStart: number[] = [];
+  private readonly sentenceEnd: number[] = [];
+  /** Country mention index (into `parties`) covering each token, or -1; any party mention: -2. */
+  private readonly partyAt: Int32Array;
+  /** Date index covering each token, or -1. */
+  private readonly dateAt: Int32Array;
+  /** Figure index covering each token, or -1. */
+  private readonly figureAt: Int32Array;
+  private readonly phraseMatches: PhraseMatch[] = [];
+  private readonly dateFirst: number[] = [];
+  private readonly dateLast: number[] = [];
+  /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'. */
+  private readonly dateRole: ('base' | 'asof' | 'period')[] = [];
+  private readonly dateTaken: boolean[] = [];
+  private releasePair: string[] | null = null;
+
+  constructor(context: ProseContext, analysis: ClaimInputs) {
+    this.tokens = context.tokens;
+    this.folded = context.folded;
+    this.prose = context.prose;
+    this.n = this.tokens.length;
+    this.words = new Array<string | undefined>(this.n);
+    this.figures = analysis.figures;
+    this.dates = analysis.dates;
+    this.parties = analysis.parties;
+    this.releaseDate = analysis.releaseDate;
+    this.sentence = new Int32Array(this.n);
+    this.clause = new Int32Array(this.n);
+    this.paragraph = new Int32Array(this.n);
+    this.partyAt = new Int32Array(this.n).fill(-1);
+    this.dateAt = new Int32Array(this.n).fill(-1);
+    this.figureAt = new Int32Array(this.n).fill(-1);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Token helpers.
+
+  private w(k: number): string {
+    if (k < 0 || k >= this.n) return '';
+    const cached = this.words[k];
+    if (cached !== undefined) return cached;
+    const t = this.tokens[k]!;
+    const value = this.folded.slice(t.start, t.end);
+    this.words[k] = value;
+    return value;
+  }
+
+  private isWord(k: number): boolean {
+    return k >= 0 && k < this.n && this.tokens[k]!.kind === 'word';
+  }
+
+  /** The longest phrase of `index` starting at token k; its last token index, or -1. */
+  private phraseAt(index: Map<string, string[][]>, k: number): number {
+    const list = index.get(this.w(k));
+    if (!list) return -1;
+    for (const words of list) if (this.matches(words, k)) return k + words.length - 1;
+    return -1;
+  }
+
+  /** The longest phrase of `index` ending at token k; its first token index, or -1. */
+  private phraseEndingAt(index: Map<string, string[][]>, k: number, maxWords = 4): number {
+    for (let len = maxWords; len >= 1; len--) {
+      const start = k - len + 1;
+      if (start < 0) continue;
+      const list = index.get(this.w(start));
+      if (!list) continue;
+      for (const words of list) if (words.length === len && this.matches(words, start)) return start;
+    }
+    return -1;
+  }
+
+  private matches(words: readonly string[], k: number): boolean {
+    if (k + words.length > this.n) return false;
+    for (let i = 0; i < words.length; i++) {
+      if (this.w(k + i) !== words[i]) return false;
+      if (i > 0 && this.sentence[k + i] !== this.sentence[k]) return false;
+    }
+    return true;
+  }
+
+  private tokenRange(start: number, end: number): [number, number] {
+    const first = tokenIndexAt(this.tokens, start);
+    let last = tokenIndexAt(this.tokens, Math.max(start, end - 1));
+    if (last >= this.n || this.tokens[last]!.start >= end) last = Math.max(first, last - 1);
+    return [first, Math.min(last, this.n - 1)];
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  run(): Claim[] {
+    if (this.figures.length === 0) return [];
+    this.segment();
+    this.markSpans();
+    this.findPhrases();
+    this.classifyDates();
+    this.releasePair = this.findReleasePair();
+
+    const drafts: Draft[] = [];
+    this.figures.forEach((figure, figureIndex) => {
+      const draft = this.draftOf(figure, figureIndex, drafts.length);
+      if (draft) drafts.push(draft);
+    });
+    if (drafts.length === 0) return [];
+
+    for (const d of drafts) this.findMetric(d, drafts);
+    this.pairRespectively(drafts);
+    for (const d of drafts) if (d.measure === 'change' && d.ofDraft === undefined) this.attachChange(d, drafts);
+    for (const d of drafts) if (d.measure !== 'change' || d.ofDraft === undefined) this.findPeriod(d, drafts);
+    for (const d of drafts) if (d.measure !== 'change' || d.ofDraft === undefined) this.findParties(d, drafts);
+    for (const d of drafts) if (d.measure === 'change') this.finishChange(d, drafts);
+    return drafts.map((d) => this.toClaim(d, drafts));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Sentences, clauses, paragraphs.
+
+  private segment(): void {
+    const { tokens, n, prose } = this;
+    let s = 0;
+    let c = 0;
+    let p = 0;
+    this.sentenceStart.push(0);
+    for (let k = 0; k < n; k++) {
+      if (k > 0) {
+        const gap = lineBreaks(prose, tokens[k - 1]!.end, tokens[k]!.start);
+        const prevEnds = this.endsSentence(k - 1);
+        if (gap >= 2 || prevEnds || (gap === 1 && this.isHeadingBreak(k - 1))) {
+          this.sentenceEnd.push(k);
+          this.sentenceStart.push(k);
+          s++;
+          c++;
+          if (gap >= 2 || (gap >= 1 && prevEnds)) p++;
+        } else if (this.isWord(k) && CLAUSE_BREAKS.has(this.w(k))) {
+          c++;
+        }
+      }
+      this.sentence[k] = s;
+      this.clause[k] = c;
+      this.paragraph[k] = p;
+    }
+    this.sentenceEnd.push(n);
+  }
+
+  /** A line without sentence punctuation that ends before a new line starting a capital: a title. */
+  private isHeadingBreak(k: number): boolean {
+    const t = this.tokens[k]!;
+    if (t.kind === 'punct') return false;
+    const next = this.tokens[k + 1];
+    if (!next) return false;
+    // A wrapped line continues in lower case; a heading or a dateline is followed by a capital.
+    const line = this.prose.lastIndexOf('\n', t.start);
+    const lineText = this.prose.slice(line + 1, t.end);
+    return lineText.length < 100 && isUpperCode(this.prose.charCodeAt(next.start)) && !/[,;]$/.test(lineText);
+  }
+
+  private endsSentence(k: number): boolean {
+    const t = this.tokens[k]!;
+    if (t.kind !== 'punct') return false;
+    const ch = this.prose.charCodeAt(t.start);
+    if (ch === 0x3b /* ; */ || ch === 0x21 || ch === 0x3f) return true;
+    if (ch !== 0x2e) return false;
+    const next = this.tokens[k + 1];
+    if (!next) return true;
+    if (k > 0 && this.isWord(k - 1) && this.tokens[k - 1]!.end === t.start) {
+      const prev = this.w(k - 1);
+      if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
+    }
+    const c = this.prose.charCodeAt(next.start);
+    if (isUpperCode(c) || isDigitCode(c)) return true;
+    // "./." and similar closing marks, quotes.
+    return c === 0x22 || c === 0x201c || c === 0x2f;
+  }
+
+  private markSpans(): void {
+    const { tokens } = this;
+    this.parties.forEach((p, i) => {
+      const [a, b] = this.tokenRange(p.start, p.end);
+      for (let k = a; k <= b && k < this.n; k++) if (tokens[k]!.start < p.end) this.partyAt[k] = p.kind === 'country' ? i : -2;
+    });
+    this.dates.forEach((d, i) => {
+      const [a, b] = this.tokenRange(d.start, d.end);
+      this.dateFirst.push(a);
+      this.dateLast.push(b);
+      for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
+    });
+    this.figures.forEach((f, i) => {
+      const [a, b] = this.tokenRange(f.start, f.end);
+      for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
+    });
+  }
+
+  private findPhrases(): void {
+    const { n } = this;
+    let k = 0;
+    while (k < n) {
+      if (!this.isWord(k) || this.partyAt[k] !== -1) {
+        k++;
+        continue;
+      }
+      const list = PHRASES.get(this.w(k));
+      let found: PhraseEntry | undefined;
+      if (list) {
+        for (const entry of list) {
+          if (this.matches(entry.words, k) && !this.partyWithin(k, k + entry.words.length - 1)) {
+            found = entry;
+            break;
+          }
+        }
+      }
+      if (found) {
+        this.phraseMatches.push({ first: k, last: k + found.words.length - 1, entry: found });
+        k += found.words.length;
+      } else k++;
+    }
+  }
+
+  private partyWithin(a: number, b: number): boolean {
+    for (let k = a; k <= b; k++) if (this.partyAt[k] !== -1) return true;
+    return false;
+  }
+
+  private classifyDates(): void {
+    this.dates.forEach((_, i) => {
+      this.dateTaken.push(false);
+      const first = this.dateFirst[i]!;
+      // Skip filler words back from the date ("compared with the same period of 2021").
+      let k = first - 1;
+      let steps = 0;
+      while (k >= 0 && steps < 5 && this.isWord(k) && BASE_FILLER.has(this.w(k)) && this.phraseEndingAt(BASE_CUES, k) < 0) {
+        k--;
+        steps++;
+      }
+      if (k >= 0 && this.sentence[k] === this.sentence[first] && this.phraseEndingAt(BASE_CUES, k) >= 0) {
+        this.dateRole.push('base');
+        return;
+      }
+      if (first > 0 && this.phraseEndingAt(AS_OF, first - 1) >= 0) {
+        this.dateRole.push('asof');
+        return;
+      }
+      this.dateRole.push('period');
+    });
+  }
+
+  /** The two countries the release is about, when exactly two dominate its mentions. */
+  private findReleasePair(): string[] | null {
+    const counts = new Map<string, number>();
+    for (const p of this.parties) if (p.kind === 'country') counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (ranked.length < 2) return null;
+    const second = ranked[1]![1];
+    const third = ranked[2]?.[1] ?? 0;
+    if (third * 3 > second || ranked[0]![1] > second * 4) return null;
+    return [ranked[0]![0], ranked[1]![0]].sort();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Drafts.
+
+  private draftOf(figure: Figure, figureIndex: number, index: number): Draft | null {
+    if (figure.kind === 'ordinal') return null;
+    if (figure.kind === 'percent' && figure.unit !== '%') return null; // percentage points: not modelled
+    const [first, last] = this.tokenRange(figure.start, figure.end);
+    const unitKind: MetricUnit = figure.kind === 'money' ? 'money' : figure.kind === 'percent' ? 'percent' : 'count';
+    const draft: Draft = {
+      figureIndex,
+      figure,
+      first,
+      last,
+      sentence: this.sentence[first]!,
+      unitKind,
+      measure: 'level',
+      metric: null,
+      parties: [],
+      partiesKnown: false,
+      period: null,
+      periodSet: false,
+      unknown: [],
+      index,
+    };
+    if (figure.kind === 'percent') {
+      const sign = this.changeSign(first, last);
+      if (sign !== 0) {
+        draft.measure = 'change';
+        draft.sign = sign;
+      } else draft.measure = 'share';
+    }
+    if (figure.kind === 'number') {
+      // A plain number measures something only when a counted metric names it ("tourist arrivals reached 1.2 million").
+      if (!this.nearestPhrase(draft, new Set(['count']))) return null;
+    }
+    return draft;
+  }
+
+  /** +1 for "up / rising / grew X%", −1 for "down / fell X%", 0 when the percentage is not a change. */
+  private changeSign(first: number, last: number): 1 | -1 | 0 {
+    // Before: skip qualifiers, "by", other percentages and list words.
+    let k = first - 1;
+    let steps = 0;
+    const s = this.sentence[first];
+    while (k >= 0 && steps < 8 && this.sentence[k] === s) {
+      const start = this.phraseEndingAt(CHANGE_BEFORE, k, 2);
+      if (start >= 0 && this.isWord(k)) {
+        const text = this.wordsText(start, k);
+        return DECREASE_WORDS.has(text) ? -1 : 1;
+      }
+      const t = this.tokens[k]!;
+      const fig = this.figureAt[k];
+      if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
+        k--;
+        continue; // "rising nearly 80% and 16.7%": the list shares the change word
+      }
+      if (t.kind === 'punct' && this.w(k) === ',') {
+        k--;
+        steps++;
+        continue;
+      }
+      if (!this.isWord(k) || !CHANGE_SKIP.has(this.w(k))) break;
+      k--;
+      steps++;
+    }
+    // After: "16.7% year on year", "12% higher than".
+    let j = last + 1;
+    if (this.isWord(j) && this.sentence[j] === s) {
+      const end = this.phraseAt(CHANGE_AFTER, j);
+      if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
+    }
+    // "80% and 16.7% year on year": a list of percentages ending in a change phrase.
+    while (j < this.n && this.sentence[j] === s && j < last + 12) {
+      const fig = this.figureAt[j];
+      if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
+        j = this.tokenRange(this.figures[fig]!.start, this.figures[fig]!.end)[1] + 1;
+        if (this.isWord(j)) {
+          const end = this.phraseAt(CHANGE_AFTER, j);
+          if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
+        }
+        continue;
+      }
+      if ((this.isWord(j) && (this.w(j) === 'and' || CHANGE_SKIP.has(this.w(j)))) || this.w(j) === ',') {
+        j++;
+        continue;
+      }
+      break;
+    }
+    return 0;
+  }
+
+  private wordsText(a: number, b: number): string {
+    const parts: string[] = [];
+    for (let k = a; k <= b; k++) parts.push(this.w(k));
+    return parts.join(' ').replace(/ - /g, '-');
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Metric.
+
+  /** The nearest metric phrase of the figure's sentence that names a metric of one of these units. */
+  private nearestPhrase(d: Draft, units: ReadonlySet<MetricUnit> | null): { match: PhraseMatch; sense: PhraseSense | null } | null {
+    const s = this.sentence[d.first]!;
+    let best: { match: PhraseMatch; sense: PhraseSense | null; distance: number } | null = null;
+    for (const match of this.matchesAround(d.first, d.last)) {
+      if (this.sentence[match.first] !== s) continue;
+      let distance: number;
+      if (match.last < d.first) distance = d.first - match.last;
+      else if (match.first > d.last) distance = match.first - d.last + 0.5; // before wins a tie
+      else distance = 0;
+      if (match.last < d.first && distance > METRIC_BEFORE) continue;
+      if (match.first > d.last && distance > METRIC_AFTER) continue;
+      if (best && best.distance <= distance) continue;
+      if (match.entry.senses.length === 0) {
+        best = { match, sense: null, distance }; // a blocker
+        continue;
+      }
+      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units.has(x.metric.unit)) && this.requiresMet(x, s));
+      if (sense) best = { match, sense, distance };
+    }
+    return best;
+  }
+
+  private matchesAround(first: number, last: number): PhraseMatch[] {
+    // Binary search the first match that may be within the window.
+    const list = this.phraseMatches;
+    let low = 0;
+    let high = list.length;
+    const from = first - METRIC_BEFORE;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (list[mid]!.last < from) low = mid + 1;
+      else high = mid;
+    }
+    const out: PhraseMatch[] = [];
+    for (let i = low; i < list.length && list[i]!.first <= last + METRIC_AFTER; i++) out.push(list[i]!);
+    return out;
+  }
+
+  private requiresMet(sense: PhraseSense, s: number): boolean {
+    if (!sense.requires) return true;
+    const from = this.sentenceStart[s]!;
+    const to = this.sentenceEnd[s]!;
+    for (let k = from; k < to; k++) if (this.isWord(k) && sense.requires.has(this.w(k))) return true;
+    return false;
+  }
+
+  private findMetric(d: Draft, drafts: Draft[]): void {
+    void drafts;
+    let units: ReadonlySet<MetricUnit> | null;
+    if (d.measure === 'change') units = null;
+    else if (d.unitKind === 'percent') units = new Set(['percent']);
+    else units = new Set([d.unitKind]);
+    // A count names its own noun: "11 documents" is not a count of anything we model.
+    const found = this.nearestPhrase(d, units);
+    if (d.figure.kind === 'count' && found && found.match.first > d.last) {
+      // The noun of a count is inside the figure; a phrase after it names something else.
+    }
+    if (d.figure.kind === 'count' && (!found || found.match.last < d.first || found.match.first > d.last)) {
+      const insideNoun = this.phraseMatches.some((m) => m.first >= d.first && m.last <= d.last);
+      if (!insideNoun && d.figure.unit !== null) return;
+    }
+    if (!found || found.sense === null) return;
+    d.metric = found.sense.metric;
+    d.sense = found.sense;
+    d.metricMatch = found.match;
+    d.metricText = this.prose.slice(this.tokens[found.match.first]!.start, this.tokens[found.match.last]!.end);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Respectively and changes.
+
+  private pairRespectively(drafts: Draft[]): void {
+    const bySentence = new Map<number, Draft[]>();
+    for (const d of drafts) {
+      const list = bySentence.get(d.sentence) ?? [];
+      list.push(d);
+      bySentence.set(d.sentence, list);
+    }
+    for (const [s, list] of bySentence) {
+      let resp = -1;
+      for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
+        // "respectivelyrising": PDF extraction glues lower-case words the tokenizer cannot split.
+        if (this.isWord(k) && (RESPECTIVELY.has(this.w(k)) || this.w(k).startsWith('respectively'))) {
+          resp = k;
+          break;
+        }
+      }
+      if (resp < 0) continue;
+      const changes = list.filter((d) => d.measure === 'change');
+      const levels = list.filter((d) => d.measure === 'level');
+      if (changes.length > 0 && levels.length > 0 && changes[0]!.first > levels[0]!.last) {
+        const before = levels.filter((d) => d.last < changes[0]!.first);
+        if (before.length === changes.length) {
+          changes.forEach((c, i) => (c.ofDraft = before[i]!.index));
+        } else {
+          const reason = `respectively: ${changes.length} changes for ${before.length} values`;
+          for (const d of [...changes, ...before]) d.unknown.push(reason);
+        }
+        continue;
+      }
+      // Values paired with a list of periods: "USD 3.4 billion and USD 2.6 billion in 2021 and 2022, respectively".
+      const dateList = this.dateListIn(s);
+      if (dateList.length >= 2) {
+        const firstDate = this.dateFirst[dateList[0]!]!;
+        const values = levels.filter((d) => d.last < firstDate);
+        if (values.length === dateList.length) {
+          values.forEach((d, i) => this.setPeriodFromDate(d, dateList[i]!));
+        } else {
+          const reason = `respectively: ${values.length} values for ${dateList.length} periods`;
+          for (const d of values) {
+            d.unknown.push(reason);
+            d.periodSet = true;
+          }
+        }
+        for (const i of dateList) this.dateTaken[i] = true;
+      }
+    }
+  }
+
+  /** The longest list of period dates joined by "and" or commas in the sentence ("in 2021 and 2022"). */
+  private dateListIn(s: number): number[] {
+    let best: number[] = [];
+    let current: number[] = [];
+    let k = this.sentenceStart[s]!;
+    const end = this.sentenceEnd[s]!;
+    while (k < end) {
+      const di = this.dateAt[k];
+      if (di !== -1 && this.dateFirst[di] === k && this.dateRole[di] === 'period') {
+        current.push(di);
+        k = this.dateLast[di]! + 1;
+        // Joiners: ",", "and", ", and".
+        let j = k;
+        while (j < end && (this.w(j) === ',' || this.w(j) === 'and' || this.w(j) === '&')) j++;
+        if (j > k && j < end && this.dateAt[j] !== -1 && this.dateFirst[this.dateAt[j]!] === j) {
+          k = j;
+          continue;
+        }
+        if (current.length > best.length) best = current;
+        current = [];
+        continue;
+      }
+      k++;
+    }
+    if (current.length > best.length) best = current;
+    return best;
+  }
+
+  /** A change without a "respectively" list: the level it follows, or the level it leads to ("rose 10% to USD 3 billion"). */
+  private attachChange(d: Draft, drafts: Draft[]): void {
+    if (d.unknown.length > 0) return;
+    // "rose 10% to USD 3 billion"
+    const k = d.last + 1;
+    if (this.w(k) === 'to' && this.figureAt[k + 1] !== -1) {
+      const next = drafts.find((x) => x.figureIndex === this.figureAt[k + 1] && x.measure === 'level');
+      if (next) {
+        d.ofDraft = next.index;
+        return;
+      }
+    }
+    for (let i = d.index - 1; i >= 0; i--) {
+      const x = drafts[i]!;
+      if (x.sentence !== d.sentence) break;
+      if (x.measure !== 'level') continue;
+      if (d.metric && x.metric && d.metric.id !== x.metric.id) continue;
+      if (!x.metric) continue;
+      d.ofDraft = x.index;
+      return;
+    }
+  }
+
+  private finishChange(d: Draft, drafts: Draft[]): void {
+    const base = this.findBaseDate(d);
+    if (d.ofDraft !== undefined) {
+      const level = drafts[d.ofDraft]!;
+      d.metric = level.metric;
+      if (level.metricText !== undefined) d.metricText = level.metricText;
+      d.parties = level.parties;
+      d.partiesKnown = level.partiesKnown;
+      d.period = level.period;
+      d.periodSet = true;
+      if (level.periodUnknownReason !== undefined) d.periodUnknownReason = level.periodUnknownReason;
+      for (const u of level.unknown) if (!d.unknown.includes(u)) d.unknown.push(u);
+    }
+    if (d.period) {
+      const stated = base.date !== undefined ? this.dates[base.date] : undefined;
+      if (stated && !base.samePeriod && stated.from !== null && stated.to !== null) {
+        d.base = { from: stated.from, to: stated.to, granularity: stated.granularity, dateIndex: base.date! };
+      } else if (stated && stated.from === null) {
+        // A stated base we cannot resolve: no base.
+      } else {
+        d.base = yearBefore(d.period);
+      }
+    }
+  }
+
+  /** The date after the percentage that states the base of a change ("against 2017", "compared with the same period last year"). */
+  private findBaseDate(d: Draft): { date?: number; samePeriod: boolean } {
+    const s = d.sentence;
+    let samePeriod = false;
+    for (let k = d.last + 1; k < this.sentenceEnd[s]! && k <= d.last + 12; k++) {
+      if (this.phraseAt(SAME_PERIOD, k) >= 0) samePeriod = true;
+      const di = this.dateAt[k];
+      if (di !== -1 && this.dateRole[di] === 'base') return { date: di, samePeriod };
+      if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) break;
+    }
+    return { samePeriod };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Period.
+
+  private setPeriodFromDate(d: Draft, di: number, pointInTime = false): void {
+    const date = this.dates[di]!;
+    d.periodSet = true;
+    this.dateTaken[di] = true;
+    if (date.from === null || date.to === null) {
+      d.period = null;
+      d.periodUnknownReason = date.resolution ?? 'unresolved date';
+      return;
+    }
+    d.period = pointInTime
+      ? { from: date.to, to: date.to, granularity: 'day', dateIndex: di, pointInTime: true }
+      : { from: date.from, to: date.to, granularity: date.granularity, dateIndex: di };
+  }
+
+  private findPeriod(d: Draft, drafts: Draft[]): void {
+    if (d.periodSet) return;
+    const s = d.sentence;
+    const stock = d.metric?.temporal === 'stock';
+    // 1. A date right after the figure: "USD 5.33 billion in 2020", "8.45 billion USD in the first nine months of this year".
+    let k = d.last + 1;
+    let steps = 0;
+    const end = this.sentenceEnd[s]!;
+    while (k < end && steps < 4) {
+      const di = this.dateAt[k];
+      if (di !== -1) {
+        if (this.dateFirst[di] === k && this.usableDate(di, true)) {
+          if (this.dateRole[di] === 'asof' || (stock && this.isStockCueDate(di))) this.setPeriodFromDate(d, di, true);
+          else if (this.dateRole[di] === 'period') this.setPeriodFromDate(d, di);
+          else break;
+          return;
+        }
+        break;
+      }
+      if (this.isWord(k) && (PERIOD_LEADS.has(this.w(k)) || this.phraseAt(AS_OF, k) >= 0)) {
+        k++;
+        steps++;
+        continue;
+      }
+      // A metric phrase may stand between: "USD 10 billion in two-way trade in 2020".
+      const m = this.phraseMatches.find((x) => x.first === k);
+      if (m && k - d.last <= 2) {
+        k = m.last + 1;
+        steps++;
+        continue;
+      }
+      break;
+    }
+    // 2. A leading date of the clause, not taken by an earlier figure: "In 2020, trade reached …".
+    for (let j = d.first - 1; j >= this.sentenceStart[s]!; j--) {
+      if (this.figureAt[j] !== -1 && this.figureAt[j] !== d.figureIndex) {
+        const other = this.figures[this.figureAt[j]!]!;
+        if (other.kind !== 'percent') break; // an earlier value owns the dates before it
+      }
+      const di = this.dateAt[j];
+      if (di === -1 || this.dateFirst[di] !== j) continue;
+      if (this.dateTaken[di]) break;
+      if (this.dateRole[di] === 'asof' && this.usableDate(di, true)) {
+        this.setPeriodFromDate(d, di, true);
+        return;
+      }
+      if (this.dateRole[di] === 'period' && LEADING_GRANULARITIES.has(this.dates[di]!.granularity)) {
+        this.setPeriodFromDate(d, di);
+        this.dateTaken[di] = false; // a leading date serves every figure after it
+        return;
+      }
+      if (stock && this.isStockCueDate(di)) {
+        this.setPeriodFromDate(d, di, true);
+        return;
+      }
+    }
+    // 3. The parts of a whole just stated ("…, of which exports were …") or the next value of the
+    // same metric family in a list ("exports reached X in 2020 and imports Y") share its period.
+    for (let i = d.index - 1; i >= 0; i--) {
+      const x = drafts[i]!;
+      if (x.sentence !== s) break;
+      if (x.measure !== 'level' || !x.periodSet) continue;
+      if (!x.metric || !d.metric) break;
+      const sameFamily = family(x.metric.id) === family(d.metric.id);
+      if (sameFamily || this.ofWhichBetween(x.last, d.first)) {
+        d.periodSet = true;
+        d.period = x.period;
+        if (x.periodUnknownReason !== undefined) d.periodUnknownReason = x.periodUnknownReason;
+        return;
+      }
+      break;
+    }
+    // 4. A stock: "at present", "so far", or no date at all: on the day the release speaks from.
+    if (stock) {
+      const cue = this.stockCueIn(d);
+      if (cue >= 0) {
+        this.setPeriodFromDate(d, cue, true);
+        return;
+      }
+      d.periodSet = true;
+      if (this.releaseDate) {
+        d.period = { from: this.releaseDate.date, to: this.releaseDate.date, granularity: 'day', pointInTime: true };
+      } else {
+        d.period = null;
+        d.periodUnknownReason = 'a stock on the release date, and the release states no date';
+      }
+      return;
+    }
+    d.periodSet = true;
+    d.period = null;
+  }
+
+  private usableDate(di: number, adjacent: boolean): boolean {
+    const date = this.dates[di]!;
+    if (date.granularity === 'vague' || date.granularity === 'week') return false;
+    if (date.granularity === 'day' && !adjacent) return false;
+    if (date.granularity === 'day' && this.dateRole[di] !== 'asof' && !this.isStockCueDate(di)) return false;
+    return true;
+  }
+
+  private isStockCueDate(di: number): boolean {
+    const first = this.dateFirst[di]!;
+    const end = this.phraseAt(STOCK_CUES, first);
+    return end >= 0 && end >= this.dateLast[di]! - 0;
+  }
+
+  /** A stock cue date ("at present") in the figure's clause, as a date index; -1 when none. */
+  private stockCueIn(d: Draft): number {
+    const c = this.clause[d.first];
+    const s = d.sentence;
+    for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
+      if (this.clause[k] !== c) continue;
+      const di = this.dateAt[k];
+      if (di !== -1 && this.dateFirst[di] === k && this.isStockCueDate(di) && this.dates[di]!.from !== null) return di;
+    }
+    return -1;
+  }
+
+  private ofWhichBetween(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) if (this.phraseAt(OF_WHICH, k) >= 0) return true;
+    return false;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Parties.
+
+  private findParties(d: Draft, drafts: Draft[]): void {
+    if (!d.metric) return;
+    if (d.metric.symmetric) this.symmetricParties(d);
+    else this.directionalParties(d, drafts);
+  }
+
+  private countryOf(k: number): string | null {
+    const pi = this.partyAt[k];
+    return pi !== undefined && pi >= 0 ? this.parties[pi]!.id : null;
+  }
+
+  /** The end token of the country mention starting at k, or -1. */
+  private countryEnd(k: number): number {
+    const pi = this.partyAt[k];
+    if (pi === undefined || pi < 0) return -1;
+    const p = this.parties[pi]!;
+    let j = k;
+    while (j + 1 < this.n && this.partyAt[j + 1] === pi && this.tokens[j + 1]!.start < p.end) j++;
+    return j;
+  }
+
+  private symmetricParties(d: Draft): void {
+    const m = d.metricMatch!;
+    const s = d.sentence;
+    // "between A and B" / "between the two countries" right after the phrase (or inside it: "trade between").
+    let k = m.last + 1;
+    if (this.w(m.last) === 'between') k = m.last + 1;
+    else if (this.w(k) === 'between') k++;
+    else k = -1;
+    if (k > 0) {
+      const pair = this.betweenPair(k);
+      if (pair === 'release') return this.setPair(d, this.releasePair);
+      if (pair) return this.setPair(d, pair);
+    }
+    // "Cambodia-Viet Nam trade", "Viet Nam – Cambodia two-way trade".
+    const before = this.hyphenPairBefore(m.first);
+    if (before) return this.setPair(d, before);
+    // "Viet Nam's trade with Cambodia".
+    const own = this.possessiveBefore(m.first);
+    const withAfter = this.w(m.last + 1) === 'with' ? this.countryOf(m.last + 2) : null;
+    if (own && withAfter && own !== withAfter) {
+      d.reporter = own;
+      d.partner = withAfter;
+      return this.setPair(d, [own, withAfter]);
+    }
+    if (withAfter && !own) {
+      if (this.releasePair && this.releasePair.includes(withAfter)) return this.setPair(d, this.releasePair);
+      return;
+    }
+    // The sentence's countries; failing that, the paragraph's; failing that, the release's pair.
+    const inSentence = this.countriesIn(this.sentenceStart[s]!, this.sentenceEnd[s]!);
+    if (inSentence.length === 2) return this.setPair(d, inSentence);
+    if (inSentence.length > 2) return;
+    if (inSentence.length === 1) {
+      if (this.releasePair && this.releasePair.includes(inSentence[0]!)) return this.setPair(d, this.releasePair);
+      return;
+    }
+    const p = this.paragraph[d.first];
+    let a = this.sentenceStart[s]!;
+    while (a > 0 && this.paragraph[a - 1] === p) a--;
+    let b = this.sentenceEnd[s]!;
+    while (b < this.n && this.paragraph[b] === p) b++;
+    const inParagraph = this.countriesIn(a, b);
+    if (inParagraph.length === 2) return this.setPair(d, inParagraph);
+    if (inParagraph.length > 2) return;
+    if (this.releasePair && inParagraph.every((c) => this.releasePair!.includes(c))) return this.setPair(d, this.releasePair);
+  }
+
+  private setPair(d: Draft, pair: readonly string[] | null): void {
+    if (!pair || pair.length !== 2 || pair[0] === pair[1]) return;
+    d.parties = [...pair].sort();
+    d.partiesKnown = true;
+  }
+
+  /** "A and B" (two country mentions) or "the two countries" starting at token k. */
+  private betweenPair(k: number): string[] | 'release' | null {
+    if (this.phraseAt(PAIR_WORDS, k) >= 0) return 'release';
+    const a = this.countryOf(k);
+    if (!a) return null;
+    const aEnd = this.countryEnd(k);
+    if (this.w(aEnd + 1) !== 'and' && this.w(aEnd + 1) !== '&') return null;
+    const b = this.countryOf(aEnd + 2);
+    return b && b !== a ? [a, b] : null;
+  }
+
+  /** "Cambodia-Viet Nam" right before token k (a pair joined by a hyphen or dash, or "and"). */
+  private hyphenPairBefore(k: number): string[] | null {
+    let j = k - 1;
+    const b = this.countryOf(j);
+    if (!b) return null;
+    const bi = this.partyAt[j]!;
+    while (j >= 0 && this.partyAt[j] === bi) j--;
+    const joiner = this.w(j);
+    if (joiner !== '-' && joiner !== '/' && joiner !== 'and') return null;
+    const a = this.countryOf(j - 1);
+    return a && a !== b ? [a, b] : null;
+  }
+
+  /** "Viet Nam's" right before token k. */
+  private possessiveBefore(k: number): string | null {
+    if (this.w(k - 1) === 's' && (this.w(k - 2) === "'" || this.w(k - 2) === '’')) return this.countryOf(k - 3);
+    if (this.w(k - 1) === "'" && this.countryOf(k - 2)) return this.countryOf(k - 2);
+    return null;
+  }
+
+  private countriesIn(a: number, b: number): string[] {
+    const out: string[] = [];
+    for (let k = a; k < b; k++) {
+      const c = this.countryOf(k);
+      if (c && !out.includes(c)) out.push(c);
+    }
+    return out;
+  }
+
+  private directionalParties(d: Draft, drafts: Draft[]): void {
+    const sense = d.sense!;
+    const cues = this.cuesOf(d);
+    const sources = new Set<string>();
+    const destinations = new Set<string>();
+    for (const cue of cues) {
+      let role: 'from' | 'to';
+      if (cue.role === 'from' || cue.role === 'to') role = cue.role;
+      else if (cue.role === 'receiver') role = 'to';
+      else role = sense.agent === 'source' ? 'from' : 'to';
+      (role === 'from' ? sources : destinations).add(cue.country);
+    }
+    if (sources.size === 1 && destinations.size === 1) {
+      const from = [...sources][0]!;
+      const to = [...destinations][0]!;
+      if (from !== to) {
+        d.parties = [from, to];
+        d.partiesKnown = true;
+        return;
+      }
+    }
+    if (sources.size > 0 || destinations.size > 0) return;
+    // No cue of its own: a flow after a whole or another flow in the same sentence ("…, of which
+    // exports were X and imports Y") takes the reporter's perspective.
+    for (let i = d.index - 1; i >= 0; i--) {
+      const x = drafts[i]!;
+      if (x.sentence !== d.sentence) break;
+      if (!x.metric || family(x.metric.id) !== family(d.metric!.id)) continue;
+      let reporter: string | undefined;
+      let partner: string | undefined;
+      if (x.reporter && x.partner) {
+        reporter = x.reporter;
+        partner = x.partner;
+      } else if (!x.metric.symmetric && x.partiesKnown && x.sense) {
+        // The reporter of a flow is its agent: the exporter of exports, the importer of imports.
+        reporter = x.sense.agent === 'source' ? x.parties[0] : x.parties[1];
+        partner = x.sense.agent === 'source' ? x.parties[1] : x.parties[0];
+      }
+      if (reporter && partner) {
+        d.parties = sense.agent === 'source' ? [reporter, partner] : [partner, reporter];
+        d.partiesKnown = true;
+        d.reporter = reporter;
+        d.partner = partner;
+      }
+      return;
+    }
+  }
+
+  /** Country cues in the figure's clause, or in its own segment when the clause mixes flows of both directions. */
+  private cuesOf(d: Draft): Cue[] {
+    const s = d.sentence;
+    const c = this.clause[d.first];
+    let a = this.sentenceStart[s]!;
+    let b = this.sentenceEnd[s]!;
+    while (this.clause[a] !== c) a++;
+    while (b > a && this.clause[b - 1] !== c) b--;
+    // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
+    // previous value to the next one count.
+    const agents = new Set<Agent>();
+    for (const m of this.phraseMatches) {
+      if (m.first < a || m.last >= b) continue;
+      for (const x of m.entry.senses) if (x.metric.id === d.metric!.id) agents.add(x.agent);
+    }
+    if (agents.size > 1) {
+      for (let k = d.first - 1; k > a; k--) {
+        if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) {
+          a = k + 1;
+          break;
+        }
+      }
+      for (let k = d.last + 1; k < b; k++) {
+        if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) {
+          b = k;
+          break;
+        }
+      }
+    }
+    const cues: Cue[] = [];
+    const demonyms = defaultGazetteer().demonyms;
+    for (let k = a; k < b; k++) {
+      const country = this.countryOf(k);
+      if (country) {
+        const end = this.countryEnd(k);
+        const prev = this.w(k - 1);
+        const prep = PREPOSITION_ROLE.get(prev);
+        if (prev === 'between' || (prev === 'and' && this.w(k - 2) !== ',' && this.countryOf(k - 2))) {
+          // A pair, not a direction.
+        } else if (prep) cues.push({ country, at: k, role: prep });
+        else if (this.w(end + 1) === "'" || this.w(end + 1) === '’') cues.push({ country, at: k, role: 'agent' });
+        else if (k < d.first) {
+          // A subject before the figure: "Viet Nam has …", "Cambodia received …".
+          let verb = end + 1;
+          while (verb < d.first && verb <= end + 3 && !RECEIVE_VERBS.has(this.w(verb))) verb++;
+          cues.push({ country, at: k, role: RECEIVE_VERBS.has(this.w(verb)) && verb < d.first ? 'receiver' : 'agent' });
+        }
+        k = end;
+        continue;
+      }
+      if (this.isWord(k) && this.partyAt[k] === -1) {
+        const two = k + 1 < b ? demonyms.get(`${this.w(k)} ${this.w(k + 1)}`) : undefined;
+        const one = demonyms.get(this.w(k));
+        const iso = two ?? one;
+        if (iso && isUpperCode(this.prose.charCodeAt(this.tokens[k]!.start))) {
+          cues.push({ country: iso, at: k, role: 'agent' });
+          if (two) k++;
+        }
+      }
+    }
+    return cues;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private toClaim(d: Draft, drafts: Draft[]): Claim {
+    void drafts;
+    const unknown = [...d.unknown];
+    if (!d.metric) unknown.push('metric unknown');
+    else {
+      if (!d.partiesKnown) unknown.push('parties unknown');
+      if (!d.period && !unknown.some((u) => u.startsWith('respectively'))) unknown.push('period unknown');
+    }
+    const claim: Claim = {
+      start: d.figure.start,
+      end: d.figure.end,
+      figureIndex: d.figureIndex,
+      metric: d.metric ? d.metric.id : null,
+      ...(d.metricText !== undefined ? { metricText: d.metricText } : {}),
+      parties: d.partiesKnown ? d.parties : [],
+      directional: d.metric ? !d.metric.symmetric : false,
+      period: d.period,
+      modality: d.figure.modality,
+      measure: d.measure,
+      ...(d.base ? { base: d.base } : {}),
+      ...(d.ofDraft !== undefined ? { ofClaim: d.ofDraft } : {}),
+      unknown: dedupe(unknown),
+    };
+    return claim;
+  }
+}
+
+function dedupe(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+function family(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
+
+function lineBreaks(prose: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    const c = prose.charCodeAt(i);
+    if (c === 0x0a) lines++;
+    else if (c === 0x0d && prose.charCodeAt(i + 1) !== 0x0a) lines++;
+  }
+  return lines;
+}
+
+/** The same period a year earlier: the year before for a year, the same months a year earlier otherwise. */
+export function yearBefore(period: ClaimPeriod): ClaimPeriod {
+  return {
+    from: shiftYear(period.from, -1),
+    to: shiftYear(period.to, -1),
+    granularity: period.granularity,
+    ...(period.pointInTime ? { pointInTime: true } : {}),
+  };
+}
+
+function shiftYear(iso: string, years: number): string {
+  const y = Number(iso.slice(0, 4)) + years;
+  const m = Number(iso.slice(5, 7));
+  let day = Number(iso.slice(8, 10));
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const wasLast = day === new Date(Date.UTC(y - years, m, 0)).getUTCDate();
+  if (day > last || wasLast) day = last;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
