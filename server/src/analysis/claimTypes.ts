@@ -42,6 +42,8 @@ export interface Claim extends Span {
   readonly period: ClaimPeriod | null;
   readonly modality: Modality;
   readonly measure: ClaimMeasure;
+  /** For a change: +1 when the text states a rise ("up", "rising", "grew"), −1 for a fall ("down", "fell"). */
+  readonly sign?: number;
   /** For a change: the period it is measured against (the year before, the same months a year earlier). */
   readonly base?: ClaimPeriod;
   /** For a change claim that states which level claim it qualifies ("respectively"), that claim's index in `claims`. */

@@ -1190,6 +1190,7 @@ class ClaimScanner {
       period: d.period,
       modality: d.figure.modality,
       measure: d.measure,
+      ...(d.measure === 'change' && d.sign !== undefined ? { sign: d.sign } : {}),
       ...(d.base ? { base: d.base } : {}),
       ...(d.ofDraft !== undefined ? { ofClaim: d.ofDraft } : {}),
       unknown: dedupe(unknown),
