@@ -256,6 +256,8 @@ test('a name never runs across a line break in ordinary text', () => {
   check([
     ['the Ministry of Health\nThe Council met', [o('Ministry of Health', 'org:ministry-of-health')]],
     ['President\nSok Dara', []],
+    ['**MINISTRY OF HEALTH**\n\nPRESS RELEASE', [o('MINISTRY OF HEALTH', 'org:ministry-of-health', { name: 'Ministry of Health' })]],
+    ['MINISTRY OF HEALTH\r\n\r\nCOUNCIL OF STATE', [o('MINISTRY OF HEALTH', 'org:ministry-of-health'), o('COUNCIL OF STATE', 'org:council-of-state')]],
   ]);
 });
 

@@ -216,9 +216,18 @@ class PartyWalk {
     return false;
   }
 
-  /** A line break between two tokens that a name may cross: only inside all-capital text (a heading broken over lines). */
+  /**
+   * Whether a name cannot continue from token a to token b over the line breaks between them: it may
+   * cross one line break inside all-capital text (a heading broken over two lines), never a blank line.
+   */
   private breaksName(a: number, b: number): boolean {
-    return this.lineBreakBetween(a, b) && !(this.isAllCapitals(a) && this.isAllCapitals(b));
+    if (a < 0 || b >= this.n) return false;
+    let breaks = 0;
+    for (let i = this.tokens[a]!.end; i < this.tokens[b]!.start; i++) {
+      const c = this.prose.charCodeAt(i);
+      if (c === 0x0a || (c === 0x0d && this.prose.charCodeAt(i + 1) !== 0x0a)) breaks++;
+    }
+    return breaks > 1 || (breaks === 1 && !(this.isAllCapitals(a) && this.isAllCapitals(b)));
   }
 
   /** "’s" right at token k, touching the word before. */
