@@ -130,6 +130,7 @@ const ROWS: readonly Row[] = [
   { sentence: 'The session ran from 10:30 to 12:00 at the ministry.', release: null, dates: [] },
   { sentence: 'Green H2 production and H1N1 vaccines were discussed.', release: null, dates: [] },
   { sentence: 'Resolution 2021/5 was adopted by consensus.', release: null, dates: [] },
+  { sentence: 'Decree 2021/ND-CP and Decision No. 2021 took effect.', release: null, dates: [] },
   { sentence: 'The 2021/2022 school year opened late.', release: null, dates: [span('2021/2022', '2021-01-01', '2022-12-31', 'range')] },
   { sentence: 'The 2021-22 plan was adopted.', release: null, dates: [span('2021-22', '2021-01-01', '2022-12-31', 'range')] },
   { sentence: 'In the first half of the meeting, delegates spoke.', release: R, dates: [] },

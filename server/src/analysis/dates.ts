@@ -61,6 +61,7 @@ const F_HALF_LETTER = 1 << 27;
 const F_AS = 1 << 28;
 const F_MID = 1 << 29;
 const F_PERIOD_BREAK = 1 << 30;
+const F_NUMBER_SIGN = 1 << 31; // negative as an int32; flags are only ever tested with `&`
 
 /** Words at which a date form can start. */
 const F_START = F_MONTH | F_MONTH_ABBR | F_WEEKDAY | F_WEEKDAY_ABBR | F_NUMWORD | F_ORDINAL | F_REL | F_DAYWORD |
@@ -186,6 +187,7 @@ const AHEAD_ESTIMATES: Readonly<Record<string, number>> = vocabulary.aheadEstima
   flagAll(vocabulary.quarterLetters, F_QUARTER_LETTER);
   flagAll(vocabulary.halfLetters, F_HALF_LETTER);
   flagAll(vocabulary.periodBreakers, F_PERIOD_BREAK);
+  flagAll(vocabulary.numberSigns, F_NUMBER_SIGN);
   // Grammar words the recognisers name directly.
   entry('the').flags |= F_THE;
   entry('of').flags |= F_OF;
@@ -771,9 +773,11 @@ function yearForms(S: Scan, i: number): Raw | null {
       const c = S.folded.charCodeAt(p.start);
       if (CURRENCY_SIGNS.has(c)) return null;
       if (!t.spaceBefore && (c === DOT || c === COMMA || c === COLON || c === SLASH)) return null;
-    } else if (prevFlags & F_CURRENCY && !(prevFlags & F_YEAR_CUE)) {
+    } else if (prevFlags & (F_CURRENCY | F_NUMBER_SIGN) && !(prevFlags & F_YEAR_CUE)) {
       return null;
     }
+    // "No. 2021"
+    if (punctIs(S, i - 1, DOT) && tight(S, i - 1) && flagsAt(S, i - 2) & F_NUMBER_SIGN) return null;
   }
   const j = i + 1;
   const start = t.start;
@@ -794,8 +798,8 @@ function yearForms(S: Scan, i: number): Raw | null {
     if (y2 > y && y2 <= y + 100 && !(slash && y2 !== y + 1) && !yearBlockedAfter(S, j + 2, prevFlags)) {
       return { start, end: S.tokens[j + 1]!.end, next: j + 2, granularity: 'range', from: toIso(y, 1, 1), to: toIso(y2, 12, 31), rel: null };
     }
-    // "Resolution 2021/5", "2021-123": a number, not a year.
-    if (tight(S, j) && tight(S, j + 1) && S.tokens[j + 1]!.kind === 'number') return null;
+    // "Resolution 2021/5", "Decree 2021/ND-CP", "2021-123": a number, not a year.
+    if (tight(S, j) && tight(S, j + 1) && (slash || S.tokens[j + 1]!.kind === 'number')) return null;
   }
   if (yearBlockedAfter(S, j, prevFlags)) return null;
   return { start, end: t.end, next: j, granularity: 'year', from: toIso(y, 1, 1), to: toIso(y, 12, 31), rel: null };
