@@ -55,7 +55,9 @@ const IDENTIFIER_WORDS = setOf(vocabulary.identifierWords);
 const GLUE_WORDS = setOf(vocabulary.glueWords);
 const TIME_WORDS = setOf(vocabulary.timeWords);
 const TARGET_VERBS = setOf(vocabulary.targetVerbs);
-const TARGET_VERB_LEADS = setOf(vocabulary.targetVerbLeads);
+const TARGET_MODALS = setOf(vocabulary.targetModals);
+const INTENT_VERBS = setOf(vocabulary.intentVerbs);
+const BASELINE_WORDS = setOf(vocabulary.baselineWords);
 const MODALITY_BLOCKERS = setOf(vocabulary.modalityBlockers);
 /** Words that can start a spelled-out number, and a quick filter on their first letter and length. */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...CARDINALS.keys(), ...TENS.keys(), ...ORDINALS.keys()]);
@@ -875,11 +877,14 @@ class FigureScanner {
     }
 
     // Counted noun: "198 valid investment projects", "two important legal documents".
-    if (noUnit) {
+    // "one" counts nothing: "one country", "One Belt One Road", "one of the".
+    if (noUnit && q.spelled && q.words === 1 && q.int === '1') return r;
+    if (kind === 'number' && unit === null) {
+      // With a scale too: "2.2 million international tourists".
       const head = this.countNounAt(r, q);
-      if (head === 'reference') return r;
-      if (head === 'period') return r;
-      if (head !== null) {
+      if (head === 'reference' && noUnit) return r;
+      if (head === 'period' && noUnit) return r;
+      if (typeof head === 'number') {
         kind = 'count';
         const t = this.tokens[head]!;
         unit = this.text.slice(t.start, t.end).toLowerCase();
@@ -1118,6 +1123,7 @@ class FigureScanner {
    */
   private modalityBefore(s: number): { value: Modality; start: number; end: number } | null {
     const toBefore = this.w(s - 1) === 'to';
+    if (BASELINE_WORDS.has(this.w(s - 1))) return null;
     for (let j = s - 1, steps = 0; j >= 0 && steps < MODALITY_LOOKBACK; j--, steps++) {
       if (this.paragraphBreak(j, j + 1)) break;
       const t = this.tokens[j]!;
@@ -1128,10 +1134,11 @@ class FigureScanner {
       if (t.kind === 'number') continue;
       const word = this.w(j);
       if (MODALITY_BLOCKERS.has(word)) return null;
-      if (TARGET_VERBS.has(word) && toBefore && j < s - 1 && (word === 'bring' || TARGET_VERB_LEADS.has(this.w(j - 1)))) {
+      if (TARGET_VERBS.has(word) && toBefore && j < s - 1 && (TARGET_MODALS.has(this.w(j - 1)) || (this.w(j - 1) === 'to' && INTENT_VERBS.has(this.w(j - 2))))) {
         // "aim to raise trade to", "strive to bring trade to": the cue with its verb.
         const cue = this.cueEndingAt(j - 1);
-        const start = cue !== null ? this.tokens[cue.first]!.start : t.start;
+        const lead = cue !== null ? cue.first : TARGET_MODALS.has(this.w(j - 1)) ? j - 1 : j - 2;
+        const start = this.tokens[lead]!.start;
         return { value: cue?.value ?? 'target', start, end: t.end };
       }
       const cue = this.cueEndingAt(j);
