@@ -196,6 +196,9 @@ test('people: titles, honorifics, known name forms and all-capital surnames', ()
     ['Cambodian Prime Minister Samdech Techo Hun Sen spoke.', [p('Prime Minister Samdech Techo Hun Sen', 'person:hun-sen', { title: 'Prime Minister' })]],
     ['ASEAN Secretary-General Kao Kim Hourn replied.', [o('ASEAN', 'org:asean'), p('Secretary-General Kao Kim Hourn', 'person:kao-kim-hourn', { title: 'Secretary-General' })]],
     ['Governor of the State Bank Le Van Tam spoke.', [p('Governor of the State Bank Le Van Tam', 'person:le-van-tam', { title: 'Governor of the State Bank' })]],
+    ['Deputy Prime Minister and Foreign Minister Bui Thanh Son arrived.', [p('Deputy Prime Minister and Foreign Minister Bui Thanh Son', 'person:bui-thanh-son', { title: 'Deputy Prime Minister and Foreign Minister' })]],
+    ['Minister of Culture, Sports and Tourism Ho An Phong', [p('Minister of Culture, Sports and Tourism Ho An Phong', 'person:ho-an-phong', { title: 'Minister of Culture, Sports and Tourism' })]],
+    ['US Ambassador Marc Knapper and Mr Son', [c('US', 'USA'), p('Ambassador Marc Knapper', 'person:marc-knapper', { title: 'Ambassador' }), p('Son', 'person:bui-thanh-son')]],
     ['PRIME MINISTER HUN MANET', [p('PRIME MINISTER HUN MANET', 'person:hun-manet', { title: 'PRIME MINISTER' })]],
   ]);
 });

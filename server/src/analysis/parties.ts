@@ -338,7 +338,8 @@ class PartyWalk {
       }
       if (!this.isCapital(end)) break;
       const key = keys[end]!;
-      if (rules.functionWords.has(key) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
+      // Function words cannot start a name, but inside one they are given names ("Ho An Phong").
+      if ((end === k && rules.functionWords.has(key)) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
       if (end > k) {
         // A given name that is also a known person's short name ("Minh", "Son") stays part of this name.
         const known = this.matchAt(end);
@@ -384,6 +385,8 @@ class PartyWalk {
         break;
       }
       if (c === 'and' || c === '&' || (c === ',' && end > j)) {
+        // "Deputy Prime Minister and Foreign Minister": a second title, joined by the caller.
+        if (this.matchAt(k + 1)?.form.type === 'title') break;
         const run = this.officeRun(k + 1);
         if (run > k + 1) {
           end = k = run;
