@@ -158,6 +158,8 @@ const rows: Row[] = [
   { sentence: 'On 21 October 2021, trade reached USD 6.03 billion in seven months.', whole: true, figures: [money('USD 6.03 billion', 6.03e9, 'USD', 1e7), count('seven months', 7, 'months', 1)] },
   { sentence: 'Trade reached USD 6.03 billion in seven months of 2021.', figures: [money('USD 6.03 billion', 6.03e9, 'USD', 1e7)] },
   { sentence: 'In the first nine months of this year, trade topped 8 billion USD, up 16.7%.', whole: true, figures: [money('8 billion USD', 8e9, 'USD', 1e9, { qualifier: 'at-least', qualifierText: 'topped' }), percent('16.7%', 16.7, 0.1)] },
+  { sentence: 'Delegates from the 10 ASEAN members and 198 Vietnamese projects.', whole: true, figures: [count('10 ASEAN members', 10, 'members', 10), count('198 Vietnamese projects', 198, 'projects', 1)] },
+  { sentence: 'The US$11 billion loan came from the US.', whole: true, figures: [money('US$11 billion', 11e9, 'USD', 1e9)] },
   { sentence: '---\ntitle: Trade 2021\n---\n\nTrade reached **USD 5.33 billion** in 2020.\n', whole: true, uri: 'file:///t.release.md', figures: [money('USD 5.33 billion', 5.33e9, 'USD', 1e7)] },
 ];
 

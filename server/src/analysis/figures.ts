@@ -978,14 +978,11 @@ class FigureScanner {
         return j;
       }
       if (COUNT_STOP.has(word) || CARDINALS.has(word) || TENS.has(word) || SCALES.has(word)) return null;
-      if (this.excludedSpanAt(t)) return null;
+      // A party named between the number and its noun ("10 ASEAN members") stays inside the count:
+      // the figure does not start there, and the outermost span wins where spans nest.
       seen++;
     }
     return null;
-  }
-
-  private excludedSpanAt(t: Token): boolean {
-    return this.excluded(t.start);
   }
 
   // -------------------------------------------------------------------------------------------
