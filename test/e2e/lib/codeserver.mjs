@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_ENTRY } from './install.mjs';
-import { freePort, log, onCleanup, poll, startProcess, tail } from './util.mjs';
+import { freePort, log, onCleanup, poll, seconds, startProcess, tail } from './util.mjs';
 
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -87,6 +87,7 @@ export function installExtension(run, vsix) {
 
 /** Starts code-server and resolves once GET /healthz answers. Returns `{ port, base, stop }`. */
 export async function startCodeServer(run, { timeout = 60_000 } = {}) {
+  const started = Date.now();
   const port = await freePort();
   const args = [
     CODE_SERVER_ENTRY,
@@ -114,6 +115,6 @@ export async function startCodeServer(run, { timeout = 60_000 } = {}) {
     await server.stop();
     throw new Error(`${error.message}\nLast lines of ${run.logFile}:\n${tail(run.logFile, 30)}`);
   }
-  log(`code-server is up on ${base} (pid ${server.child.pid}, log ${run.logFile})`);
+  log(`code-server is up on ${base} after ${seconds(Date.now() - started)} (pid ${server.child.pid}, log ${run.logFile})`);
   return { port, base, stop: server.stop, pid: server.child.pid };
 }

@@ -19,6 +19,7 @@ const WORKBENCH_NOISE = [
   /^Ignoring fetching additional builtin extensions/,
   /^Updating additional builtin extensions cache/,
   /^ChatSessionStore:/,
+  /^Creation of workbench contribution/,
 ];
 
 /**
@@ -28,7 +29,9 @@ export async function runExtensionTests({ extensionPath, testsPath, workspace, t
   const started = Date.now();
   const run = prepareRun(join(WORK_DIR, runName));
   const server = await startCodeServer(run);
+  const launched = Date.now();
   const { context, close } = await launchBrowser(run);
+  log(`Chromium launched in ${seconds(Date.now() - launched)}`);
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
     ['extensionDevelopmentPath', remote(extensionPath)],
@@ -72,10 +75,13 @@ export async function runExtensionTests({ extensionPath, testsPath, workspace, t
     const timer = setTimeout(() => settle({ code: 1, reason: `timed out: the extension-host tests did not report a result within ${seconds(timeout)}` }), timeout);
     const outcome = await finished;
     clearTimeout(timer);
+    if (!outcome.reason) log(`the suite reported exit code ${outcome.code} ${seconds(Date.now() - started)} after the stage started`);
     if (outcome.reason) {
       console.error(`[e2e] ${outcome.reason}`);
       if (pageErrors.length) console.error(`[e2e] errors on the workbench page:\n  ${pageErrors.slice(-10).join('\n  ')}`);
-      console.error(`[e2e] code-server log: ${run.logFile}`);
+    }
+    if (outcome.code !== 0) {
+      console.error(`[e2e] code-server log: ${run.logFile}; VS Code's logs (the extension's output channel among them): ${join(run.userDataDir, 'logs')}`);
     }
     return { code: outcome.code, reason: outcome.reason, passed: result?.passed, failed: result?.failed, ms: Date.now() - started };
   } finally {
