@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { proseContext } from '../../server/src/analysis/text';
 import { extractParties } from '../../server/src/analysis/parties';
 import { buildGazetteer } from '../../server/src/knowledge/gazetteer';
+import fc from 'fast-check';
 import type { PartyKind, PartyMention } from '../../server/src/analysis/types';
 
 interface Expected {
@@ -159,6 +160,11 @@ test('"Full Name (ACRONYM)" makes the acronym an alias for the rest of the relea
     ['The Institute of Strategic Studies (ISS) met; the iss and Iss are not it', [o('Institute of Strategic Studies', 'org:institute-of-strategic-studies'), o('ISS', 'org:institute-of-strategic-studies')]],
     ['Cambodia (2021) and the forum (ASEAN chair)', [c('Cambodia', 'KHM'), o('ASEAN', 'org:asean')]],
     ['the Mekong Futures Lab (XYZ) opened', []],
+    [
+      'The Council for the Development of Cambodia (CDC) approved it; the CDC said so.',
+      [o('Council for the Development of Cambodia', 'org:council-for-the-development-of-cambodia'), o('CDC', 'org:council-for-the-development-of-cambodia'), o('CDC', 'org:council-for-the-development-of-cambodia')],
+    ],
+    ['aid to Cambodia (CDC) grew', [c('Cambodia', 'KHM')]],
   ]);
 });
 
@@ -241,6 +247,15 @@ test('summaries: one per party in order of first mention, forms and titles in or
   assert.equal(summaries[0]!.acronymDefinition, undefined);
 });
 
+test('mentions that turn out to be inside a defined name leave no trace in the summaries', () => {
+  const text = 'The Council for the Development of Cambodia (CDC) met.';
+  const { summaries } = extractParties(proseContext(text, 'r.txt'));
+  assert.deepEqual(
+    summaries.map((s) => [s.id, s.forms, s.mentionCount]),
+    [['org:council-for-the-development-of-cambodia', ['Council for the Development of Cambodia', 'CDC'], 2]],
+  );
+});
+
 test('an organisation first named in an all-capital heading takes its name from mixed-case text', () => {
   const text = 'MINISTRY OF PLANNING\nAND INVESTMENT\n\nThe Ministry of Planning and Investment said trade grew.';
   const found = mentions(text);
@@ -288,6 +303,27 @@ test('a configuration can add parties and aliases without changing the built-in 
   );
   // Without the extras: "Viet-Nam" is no built-in form, "Khmer" is a demonym, "Forum" no organisation head-word.
   assert.deepEqual(mentions(text).map((m) => m.text), []);
+});
+
+test('any mix of names, titles, acronyms and punctuation: no exception, exact spans, mentions in order', () => {
+  const pieces = [
+    'Viet Nam', 'Việt Nam', 'VIET NAM', 'Cambodia', 'andCambodia', 'ASEANin', 'US', 'US$', 'us', 'UN', 'Lao', 'Lao PDR', 'the', 'of', 'and', 'for',
+    'Ministry', 'Institute', 'Council', 'Joint', 'Commission', 'on', 'National', 'Development', 'H.E.', 'Mr.', 'Dr.', 'His Excellency', 'PM',
+    'Prime Minister', 'Deputy', 'Minister', 'Vice Minister', 'Chinh', 'Hun Sen', 'SOEUNG', 'Rathchavy', '(', ')', '(ABC)', 'ABC', '(DAV)',
+    ',', '.', '-', ' – ', '’s', "'", '\n', '\n\n', '2021', '5.26', 'Samdech', 'Techo', 'South China Sea', 'Vietnamese', 'G20', 'Games', 'SEA',
+  ];
+  const sentence = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).chain((words) =>
+    fc.array(fc.constantFrom(' ', '', '  '), { minLength: words.length, maxLength: words.length }).map((gaps) => words.map((w, i) => w + gaps[i]).join('')),
+  );
+  fc.assert(
+    fc.property(sentence, (text) => {
+      const { mentions: found, summaries } = extractParties(proseContext(text, 'fuzz.txt'));
+      for (const m of found) if (m.text !== text.slice(m.start, m.end) || m.start >= m.end) return false;
+      for (let i = 1; i < found.length; i++) if (found[i - 1]!.end > found[i]!.start) return false;
+      return summaries.reduce((n, s) => n + s.mentionCount, 0) === found.length;
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('odd input gives results and never throws', () => {

@@ -62,9 +62,6 @@ interface PartyState {
   readonly kind: PartyKind;
   readonly iso2?: string;
   readonly iso3?: string;
-  readonly forms: string[];
-  readonly titles: string[];
-  count: number;
   acronymDefinition?: Span;
 }
 
@@ -97,8 +94,6 @@ class PartyWalk {
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
   private readonly seenPeople = new Set<string>();
-  /** Token index right after the last mention. */
-  private lastEnd = 0;
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
     this.view = tokenView(context.prose, context.folded, context.tokens);
@@ -186,7 +181,7 @@ class PartyWalk {
   }
 
   private isWord(k: number): boolean {
-    return k < this.n && this.tokens[k]!.kind === 'word';
+    return k >= 0 && k < this.n && this.tokens[k]!.kind === 'word';
   }
 
   private isCapital(k: number): boolean {
@@ -539,9 +534,15 @@ class PartyWalk {
   // -------------------------------------------------------------------------------------------
   // "Full Name (ACRONYM)".
 
-  /** At a "(": an acronym definition after a full name. Returns the token after ")", or -1. */
+  /**
+   * At a "(": an acronym defined by the full name before it. The full name is the mention that ends
+   * right there ("Diplomatic Academy of Viet Nam (DAV)"), or else a capitalised phrase, which may take
+   * in mentions found before it ("Council for the Development of Cambodia (CDC)" is one organisation,
+   * not an organisation and a country). The acronym's letters must fit the name's initials.
+   * Returns the token after ")", or -1.
+   */
   private acronymDefinition(open: number): number {
-    const { keys, tokens, rules } = this;
+    const { keys, tokens } = this;
     const a = open + 1;
     if (open === 0 || !this.isWord(a) || !this.isWord(open - 1) || !isAcronym(this.prose, tokens[a]!)) return -1;
     let close = a + 1;
@@ -550,49 +551,21 @@ class PartyWalk {
       close++;
     }
     if (keys[close] !== ')') return -1;
-    const initial = keys[a]!.charCodeAt(0);
+    const letters = acronymLetters(this.prose, tokens, a, close);
     const last = this.drafts[this.drafts.length - 1];
-    let id: string;
-    let phraseStart: number;
-    if (last !== undefined && last.endToken === open) {
-      const state = this.parties.get(last.id)!;
-      if (state.kind === 'person' || keys[last.startToken]!.charCodeAt(0) !== initial) return -1;
+    let id: string | undefined;
+    let phraseStart = -1;
+    if (last !== undefined && last.endToken === open && this.parties.get(last.id)!.kind !== 'person' && this.fitsInitials(letters, last.startToken, open)) {
       id = last.id;
       phraseStart = last.startToken;
     } else {
-      // A capitalised phrase the gazetteer does not know ("Regional Comprehensive Economic Partnership (RCEP)").
+      phraseStart = this.definedPhraseStart(letters, open);
+      if (phraseStart < 0) return -1;
+      // Mentions inside the phrase give way to it.
+      while (this.drafts.length > 0 && this.drafts[this.drafts.length - 1]!.startToken >= phraseStart) this.drafts.pop();
       const p = open - 1;
-      let start = -1;
-      let k = p;
-      while (k >= this.lastEnd && p - k < 12) {
-        if (this.isCapital(k)) {
-          if (!rules.functionWords.has(keys[k]!) && keys[k]!.charCodeAt(0) === initial) start = k;
-          if (this.lineBreakBetween(k - 1, k)) break;
-          k--;
-          continue;
-        }
-        if (k < p && k > this.lastEnd && rules.connectors.has(keys[k]!) && this.isCapital(k - 1)) {
-          k--;
-          continue;
-        }
-        if (k < p && keys[k] === '-' && this.adjacent(k - 1, k) && this.adjacent(k, k + 1)) {
-          k--;
-          continue;
-        }
-        if (k < p && keys[k] === 's' && this.possessiveAt(k - 1)) {
-          k -= 2;
-          continue;
-        }
-        break;
-      }
-      if (start < 0 || !this.isCapital(p)) return -1;
-      let capitals = 0;
-      for (let t = start; t <= p; t++) if (this.isCapital(t)) capitals++;
-      if (capitals < 2) return -1;
-      const kind: PartyKind = rules.otherHeadwords.has(keys[p]!) ? 'other' : 'organization';
-      const phrase: Phrase = { end: open, name: nameOf(this.text(start, open)) };
-      id = this.pushPhrase(start, phrase, kind);
-      phraseStart = start;
+      const kind: PartyKind = this.rules.otherHeadwords.has(keys[p]!) ? 'other' : 'organization';
+      id = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
     }
     const acronym: string[] = [];
     for (let t = a; t < close; t++) acronym.push(this.prose.slice(tokens[t]!.start, tokens[t]!.end));
@@ -604,6 +577,72 @@ class PartyWalk {
     if (state.acronymDefinition === undefined) state.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
     this.push(a, close, id, false);
     return close + 1;
+  }
+
+  /**
+   * The start of the capitalised phrase ending before the "(" at `open` whose initials the acronym
+   * fits, taking the longest such phrase within a dozen tokens; -1 when none. The phrase may not
+   * begin inside a mention nor take in a person.
+   */
+  private definedPhraseStart(letters: string, open: number): number {
+    const { keys, rules } = this;
+    const p = open - 1;
+    if (!this.isCapital(p)) return -1;
+    // Where each mention before the "(" starts and ends, to keep the phrase off their insides.
+    let draftIndex = this.drafts.length - 1;
+    let best = -1;
+    let k = p;
+    while (k >= 0 && p - k < 12) {
+      while (draftIndex >= 0 && this.drafts[draftIndex]!.startToken > k) draftIndex--;
+      const inside = draftIndex >= 0 ? this.drafts[draftIndex]! : undefined;
+      const within = inside !== undefined && inside.endToken > k;
+      if (within && this.parties.get(inside.id)!.kind === 'person') break;
+      if (this.isCapital(k)) {
+        const startsHere = !within || inside.startToken === k;
+        if (startsHere && !rules.functionWords.has(keys[k]!) && this.fitsInitials(letters, k, open)) best = k;
+        if (this.lineBreakBetween(k - 1, k)) break;
+        k--;
+        continue;
+      }
+      if (k < p && rules.connectors.has(keys[k]!) && (this.isCapital(k - 1) || rules.connectors.has(keys[k - 1] ?? ''))) {
+        k--;
+        continue;
+      }
+      if (k < p && keys[k] === '-' && this.adjacent(k - 1, k) && this.adjacent(k, k + 1)) {
+        k--;
+        continue;
+      }
+      if (k < p && keys[k] === 's' && this.possessiveAt(k - 1)) {
+        k -= 2;
+        continue;
+      }
+      break;
+    }
+    return best;
+  }
+
+  /**
+   * Whether an acronym's capitals fit the initials of the capitalised words in tokens [start, end):
+   * the first letters agree, and most of the acronym's letters are found among the initials in
+   * order ("NIDIR" in National Institute of Diplomacy and International Relations, "SEA" + "Games"
+   * in Southeast Asian Games, "ASEAN" in Association of Southeast Asian Nations).
+   */
+  private fitsInitials(letters: string, start: number, end: number): boolean {
+    let initials = '';
+    for (let k = start; k < end; k++) {
+      if (this.isCapital(k) && !this.rules.connectors.has(this.keys[k]!)) initials += this.keys[k]!.charAt(0);
+    }
+    if (initials.length < 2 || initials.charAt(0) !== letters.charAt(0)) return false;
+    let found = 0;
+    let at = 0;
+    for (let i = 0; i < letters.length && at < initials.length; i++) {
+      const j = initials.indexOf(letters.charAt(i), at);
+      if (j >= 0) {
+        found++;
+        at = j + 1;
+      }
+    }
+    return found * 2 >= letters.length + 1 || found === initials.length;
   }
 
   /** A defined acronym at token i, written exactly as defined. */
@@ -648,9 +687,6 @@ class PartyWalk {
         kind,
         ...(record?.iso2 !== undefined ? { iso2: record.iso2 } : {}),
         ...(record?.iso3 !== undefined ? { iso3: record.iso3 } : {}),
-        forms: [],
-        titles: [],
-        count: 0,
       };
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
@@ -683,9 +719,8 @@ class PartyWalk {
     title: { title: string; office: string | undefined } | undefined,
     honorific: string | undefined,
   ): void {
-    const state = this.state(id, name, 'person', this.gazetteer.parties.get(id));
+    this.state(id, name, 'person', this.gazetteer.parties.get(id));
     this.seenPeople.add(id);
-    if (title !== undefined && !state.titles.includes(title.title)) state.titles.push(title.title);
     this.push(start, end, id, this.gluedAt(start, end), {
       title: title?.title,
       office: title?.office,
@@ -699,11 +734,6 @@ class PartyWalk {
     const end = this.tokens[endToken - 1]!.end;
     const draft: Draft = { startToken, endToken, start, end, id, glued, person };
     this.drafts.push(draft);
-    this.lastEnd = endToken;
-    const state = this.parties.get(id)!;
-    state.count++;
-    const form = collapse(person?.form ?? this.prose.slice(start, end));
-    if (!state.forms.includes(form)) state.forms.push(form);
   }
 
   private result(): PartyAnalysis {
@@ -721,18 +751,34 @@ class PartyWalk {
       if (d.glued) mention.glued = true;
       return mention;
     });
+    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
+    // part of a longer one defined later) leaves no trace.
+    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
+    for (const d of this.drafts) {
+      let tally = tallies.get(d.id);
+      if (tally === undefined) {
+        tally = { forms: [], titles: [], count: 0 };
+        tallies.set(d.id, tally);
+      }
+      tally.count++;
+      const form = collapse(d.person?.form ?? text.slice(d.start, d.end));
+      if (!tally.forms.includes(form)) tally.forms.push(form);
+      const title = d.person?.title;
+      if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
+    }
     const summaries: PartySummary[] = [];
-    for (const state of this.parties.values()) {
+    for (const [id, tally] of tallies) {
+      const state = this.parties.get(id)!;
       summaries.push({
-        id: state.id,
+        id,
         name: state.name,
         kind: state.kind,
         ...(state.iso2 !== undefined ? { iso2: state.iso2 } : {}),
         ...(state.iso3 !== undefined ? { iso3: state.iso3 } : {}),
-        forms: state.forms,
-        titles: state.titles,
+        forms: tally.forms,
+        titles: tally.titles,
         ...(state.acronymDefinition !== undefined ? { acronymDefinition: state.acronymDefinition } : {}),
-        mentionCount: state.count,
+        mentionCount: tally.count,
       });
     }
     return { mentions, summaries };
@@ -784,6 +830,19 @@ function nameOf(raw: string): string {
       return word.charAt(0) + lower.slice(1);
     })
     .join(' ');
+}
+
+/** The capitals of an acronym's tokens [from, to), folded: "SEA Games" → "seag". */
+function acronymLetters(prose: string, tokens: readonly Token[], from: number, to: number): string {
+  let letters = '';
+  for (let t = from; t < to; t++) {
+    const token = tokens[t]!;
+    for (let i = token.start; i < token.end; i++) {
+      const c = prose.charCodeAt(i);
+      if (isUpperCode(c)) letters += prose.charAt(i).toLowerCase();
+    }
+  }
+  return letters;
 }
 
 /** "NIDIR", "DAV", "SEA", "G20": two or more capitals and no lower-case letter. */
