@@ -159,11 +159,16 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs'
 const PREPOSITION_ROLE: ReadonlyMap<string, 'from' | 'to'> = new Map([
   ['from', 'from'], ['to', 'to'], ['in', 'to'], ['into', 'to'], ['for', 'to'], ['towards', 'to'], ['toward', 'to'],
 ]);
+/** Words after which a country is the subject of its clause ("…, while Viet Nam has …"). */
+const SUBJECT_LEADS = new Set(['that', 'while', 'meanwhile', 'whereas', 'besides', 'moreover', 'also', 'furthermore', 'currently', 'now', 'today', 'overall', 'the', 'and', 'so', 'presently']);
 /** Granularities a date may have to set the period of a figure it does not stand right after. */
 const LEADING_GRANULARITIES = new Set(['year', 'period', 'half', 'quarter', 'month', 'range']);
 /** How far (tokens) a metric phrase may stand before / after its figure. */
 const METRIC_BEFORE = 24;
 const METRIC_AFTER = 8;
+/** How many linking words may stand between a value and a metric phrase after it. */
+const METRIC_AFTER_LINKS = 3;
+const AFTER_LINKS = new Set(['in', 'of', 'worth', 'the', 'total', 'for', 'valid', 'new', 'registered', 'annual', 'bilateral', 'its', 'their']);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -217,6 +222,8 @@ interface Draft {
   baseDate?: number;
   samePeriod?: boolean;
   ofDraft?: number;
+  /** The leading date of the clause that set the period ("In 2021, …"), shared with the values after it. */
+  leadingDate?: number;
   unknown: string[];
   /** Index into drafts. */
   readonly index: number;
@@ -245,6 +252,7 @@ class ClaimScanner {
   /** Figure index covering each token, or -1. */
   private readonly figureAt: Int32Array;
   private readonly phraseMatches: PhraseMatch[] = [];
+  private readonly phraseStartingAt = new Map<number, PhraseMatch>();
   private readonly dateFirst: number[] = [];
   private readonly dateLast: number[] = [];
   /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'. */
@@ -446,7 +454,9 @@ class ClaimScanner {
         }
       }
       if (found) {
-        this.phraseMatches.push({ first: k, last: k + found.words.length - 1, entry: found });
+        const match = { first: k, last: k + found.words.length - 1, entry: found };
+        this.phraseMatches.push(match);
+        this.phraseStartingAt.set(k, match);
         k += found.words.length;
       } else k++;
     }
@@ -592,7 +602,11 @@ class ClaimScanner {
   // -------------------------------------------------------------------------------------------
   // Metric.
 
-  /** The nearest metric phrase of the figure's sentence that names a metric of one of these units. */
+  /**
+   * The nearest metric phrase before the figure in its sentence that names a metric of one of these
+   * units; or one right after it, joined only by "in", "of" and the like ("USD 5 billion in exports",
+   * "300,000 tourists"). A phrase after other words ("USD 2.5 billion and imports …") names the next value.
+   */
   private nearestPhrase(d: Draft, units: ReadonlySet<MetricUnit> | null): { match: PhraseMatch; sense: PhraseSense | null } | null {
     const s = this.sentence[d.first]!;
     let best: { match: PhraseMatch; sense: PhraseSense | null; distance: number } | null = null;
@@ -600,10 +614,11 @@ class ClaimScanner {
       if (this.sentence[match.first] !== s) continue;
       let distance: number;
       if (match.last < d.first) distance = d.first - match.last;
-      else if (match.first > d.last) distance = match.first - d.last + 0.5; // before wins a tie
-      else distance = 0;
+      else if (match.first > d.last) {
+        if (!this.onlyLinksBetween(d.last + 1, match.first)) continue;
+        distance = match.first - d.last + 0.5; // before wins a tie
+      } else distance = 0;
       if (match.last < d.first && distance > METRIC_BEFORE) continue;
-      if (match.first > d.last && distance > METRIC_AFTER) continue;
       if (best && best.distance <= distance) continue;
       if (match.entry.senses.length === 0) {
         best = { match, sense: null, distance }; // a blocker
@@ -613,6 +628,13 @@ class ClaimScanner {
       if (sense) best = { match, sense, distance };
     }
     return best;
+  }
+
+  /** True when tokens [a, b) are only words that link a value to the noun after it ("in", "of", "worth of"). */
+  private onlyLinksBetween(a: number, b: number): boolean {
+    if (b - a > METRIC_AFTER_LINKS) return false;
+    for (let k = a; k < b; k++) if (!this.isWord(k) || !AFTER_LINKS.has(this.w(k))) return false;
+    return true;
   }
 
   private matchesAround(first: number, last: number): PhraseMatch[] {
@@ -640,25 +662,68 @@ class ClaimScanner {
   }
 
   private findMetric(d: Draft, drafts: Draft[]): void {
-    void drafts;
     let units: ReadonlySet<MetricUnit> | null;
     if (d.measure === 'change') units = null;
     else if (d.unitKind === 'percent') units = new Set(['percent']);
     else units = new Set([d.unitKind]);
+    let found = this.nearestPhrase(d, units);
     // A count names its own noun: "11 documents" is not a count of anything we model.
-    const found = this.nearestPhrase(d, units);
-    if (d.figure.kind === 'count' && found && found.match.first > d.last) {
-      // The noun of a count is inside the figure; a phrase after it names something else.
-    }
-    if (d.figure.kind === 'count' && (!found || found.match.last < d.first || found.match.first > d.last)) {
-      const insideNoun = this.phraseMatches.some((m) => m.first >= d.first && m.last <= d.last);
-      if (!insideNoun && d.figure.unit !== null) return;
+    if (d.figure.kind === 'count' && d.figure.unit !== null) {
+      const inside = this.phraseMatches.find((m) => m.first >= d.first && m.last <= d.last);
+      if (!inside) return;
     }
     if (!found || found.sense === null) return;
-    d.metric = found.sense.metric;
-    d.sense = found.sense;
+    // "Exports and imports reached USD 3 billion and USD 2 billion, respectively": a list of metric
+    // phrases names the values in order, and only with "respectively".
+    const list = this.phraseListAround(found.match);
+    if (list.length > 1) {
+      const resp = this.respectivelyIn(d.sentence) >= 0;
+      const listEnd = list[list.length - 1]!.last;
+      const values = drafts.filter((x) => x.sentence === d.sentence && x.measure === d.measure && x.unitKind === d.unitKind && x.first > listEnd);
+      const at = values.indexOf(d);
+      if (!resp || values.length !== list.length || at < 0) {
+        if (resp && at >= 0) d.unknown.push(`respectively: ${values.length} values for ${list.length} metrics`);
+        return;
+      }
+      const match = list[at]!;
+      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence));
+      if (!sense) return;
+      found = { match, sense };
+    }
+    d.metric = found.sense!.metric;
+    d.sense = found.sense!;
     d.metricMatch = found.match;
     d.metricText = this.prose.slice(this.tokens[found.match.first]!.start, this.tokens[found.match.last]!.end);
+  }
+
+  /** The list of metric phrases joined by "and", "or" or commas that this match belongs to ("exports to and imports from"). */
+  private phraseListAround(match: PhraseMatch): PhraseMatch[] {
+    const all = this.phraseMatches;
+    const i = all.indexOf(match);
+    const joined = (a: PhraseMatch, b: PhraseMatch): boolean => {
+      let k = a.last + 1;
+      if (PREPOSITION_ROLE.has(this.w(k)) && k + 1 < b.first) k++;
+      let joiners = 0;
+      while (k < b.first && (this.w(k) === 'and' || this.w(k) === 'or' || this.w(k) === ',' || this.w(k) === '&')) {
+        k++;
+        joiners++;
+      }
+      return joiners > 0 && k === b.first && a.entry.senses.length > 0 && b.entry.senses.length > 0;
+    };
+    let first = i;
+    while (first > 0 && joined(all[first - 1]!, all[first]!)) first--;
+    let last = i;
+    while (last + 1 < all.length && joined(all[last]!, all[last + 1]!)) last++;
+    return all.slice(first, last + 1);
+  }
+
+  /** Token index of "respectively" in the sentence, or -1. */
+  private respectivelyIn(s: number): number {
+    for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
+      // "respectivelyrising": PDF extraction glues lower-case words the tokenizer cannot split.
+      if (this.isWord(k) && (RESPECTIVELY.has(this.w(k)) || this.w(k).startsWith('respectively'))) return k;
+    }
+    return -1;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -672,15 +737,7 @@ class ClaimScanner {
       bySentence.set(d.sentence, list);
     }
     for (const [s, list] of bySentence) {
-      let resp = -1;
-      for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
-        // "respectivelyrising": PDF extraction glues lower-case words the tokenizer cannot split.
-        if (this.isWord(k) && (RESPECTIVELY.has(this.w(k)) || this.w(k).startsWith('respectively'))) {
-          resp = k;
-          break;
-        }
-      }
-      if (resp < 0) continue;
+      if (this.respectivelyIn(s) < 0) continue;
       const changes = list.filter((d) => d.measure === 'change');
       const levels = list.filter((d) => d.measure === 'level');
       if (changes.length > 0 && levels.length > 0 && changes[0]!.first > levels[0]!.last) {
@@ -822,40 +879,29 @@ class ClaimScanner {
     if (d.periodSet) return;
     const s = d.sentence;
     const stock = d.metric?.temporal === 'stock';
-    // 1. A date right after the figure: "USD 5.33 billion in 2020", "8.45 billion USD in the first nine months of this year".
-    let k = d.last + 1;
-    let steps = 0;
-    const end = this.sentenceEnd[s]!;
-    while (k < end && steps < 4) {
-      const di = this.dateAt[k];
-      if (di !== -1) {
-        if (this.dateFirst[di] === k && this.usableDate(di, true)) {
-          if (this.dateRole[di] === 'asof' || (stock && this.isStockCueDate(di))) this.setPeriodFromDate(d, di, true);
-          else if (this.dateRole[di] === 'period') this.setPeriodFromDate(d, di);
-          else break;
-          return;
-        }
-        break;
-      }
-      if (this.isWord(k) && (PERIOD_LEADS.has(this.w(k)) || this.phraseAt(AS_OF, k) >= 0)) {
-        k++;
-        steps++;
-        continue;
-      }
-      // A metric phrase may stand between: "USD 10 billion in two-way trade in 2020".
-      const m = this.phraseMatches.find((x) => x.first === k);
-      if (m && k - d.last <= 2) {
-        k = m.last + 1;
-        steps++;
-        continue;
-      }
-      break;
+    // 1. A date right after the figure: "USD 5.33 billion in 2020", "8.45 billion USD in the first
+    // nine months of this year", or after the list it ends: "USD 1 billion and USD 2 billion, respectively, in 2021".
+    const di = this.dateAfter(d);
+    if (di >= 0) {
+      if (this.dateRole[di] === 'asof' || (stock && this.isStockCueDate(di))) this.setPeriodFromDate(d, di, true);
+      else this.setPeriodFromDate(d, di);
+      return;
     }
     // 2. A leading date of the clause, not taken by an earlier figure: "In 2020, trade reached …".
     for (let j = d.first - 1; j >= this.sentenceStart[s]!; j--) {
       if (this.figureAt[j] !== -1 && this.figureAt[j] !== d.figureIndex) {
         const other = this.figures[this.figureAt[j]!]!;
-        if (other.kind !== 'percent') break; // an earlier value owns the dates before it
+        if (other.kind !== 'percent') {
+          // An earlier value owns the dates before it, unless it shares a leading date ("In 2021, X and Y").
+          const od = drafts.find((x) => x.figureIndex === this.figureAt[j]);
+          if (od && od.leadingDate !== undefined) {
+            this.setPeriodFromDate(d, od.leadingDate);
+            d.leadingDate = od.leadingDate;
+            this.dateTaken[od.leadingDate] = false;
+            return;
+          }
+          break;
+        }
       }
       const di = this.dateAt[j];
       if (di === -1 || this.dateFirst[di] !== j) continue;
@@ -866,6 +912,7 @@ class ClaimScanner {
       }
       if (this.dateRole[di] === 'period' && LEADING_GRANULARITIES.has(this.dates[di]!.granularity)) {
         this.setPeriodFromDate(d, di);
+        d.leadingDate = di;
         this.dateTaken[di] = false; // a leading date serves every figure after it
         return;
       }
@@ -908,6 +955,63 @@ class ClaimScanner {
     }
     d.periodSet = true;
     d.period = null;
+  }
+
+  /** The date that states the period of the figure, after it in its clause; -1 when none. */
+  private dateAfter(d: Draft): number {
+    const end = this.sentenceEnd[d.sentence]!;
+    let k = d.last + 1;
+    let viaList = false;
+    for (let steps = 0; k < end && steps < 10; steps++) {
+      const di = this.dateAt[k];
+      if (di !== -1) {
+        if (this.dateFirst[di] !== k || !this.usableDate(di, true)) return -1;
+        return this.dateRole[di] === 'base' || (this.dateTaken[di] && !viaList) ? -1 : di;
+      }
+      if (this.isWord(k) && (PERIOD_LEADS.has(this.w(k)) || RESPECTIVELY.has(this.w(k)))) {
+        k++;
+        continue;
+      }
+      const asOf = this.phraseAt(AS_OF, k);
+      if (asOf >= 0) {
+        k = asOf + 1;
+        continue;
+      }
+      // A metric phrase or a destination may stand between: "USD 10 billion in two-way trade in 2020",
+      // "USD 30 million in grant aid to Cambodia in 2020".
+      const m = this.phraseStartingAt.get(k);
+      if (m && m.entry.senses.length > 0) {
+        k = m.last + 1;
+        continue;
+      }
+      if (PREPOSITION_ROLE.has(this.w(k)) && this.countryOf(k + 1)) {
+        k = this.countryEnd(k + 1) + 1;
+        continue;
+      }
+      // The rest of a list of values: "USD 1 billion and USD 2 billion, respectively, in 2021".
+      if (this.w(k) === ',' || this.w(k) === 'and') {
+        let j = k;
+        while (j < end && (this.w(j) === ',' || this.w(j) === 'and')) j++;
+        const fi = this.figureAt[j];
+        if (fi !== undefined && fi !== -1 && this.figures[fi]!.kind !== 'percent' && this.figures[fi]!.kind !== 'ordinal') {
+          k = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+          viaList = true;
+          continue;
+        }
+        if (this.isWord(j) && RESPECTIVELY.has(this.w(j))) {
+          k = j + 1;
+          viaList = true;
+          continue;
+        }
+        if (viaList) {
+          k = j;
+          continue;
+        }
+        return -1;
+      }
+      return -1;
+    }
+    return -1;
   }
 
   private usableDate(di: number, adjacent: boolean): boolean {
@@ -1060,54 +1164,59 @@ class ClaimScanner {
 
   private directionalParties(d: Draft, drafts: Draft[]): void {
     const sense = d.sense!;
-    const cues = this.cuesOf(d);
+    const { cues, mixed } = this.cuesOf(d);
     const sources = new Set<string>();
     const destinations = new Set<string>();
+    const agents = new Set<string>();
+    const others = new Set<string>();
     for (const cue of cues) {
       let role: 'from' | 'to';
       if (cue.role === 'from' || cue.role === 'to') role = cue.role;
       else if (cue.role === 'receiver') role = 'to';
       else role = sense.agent === 'source' ? 'from' : 'to';
       (role === 'from' ? sources : destinations).add(cue.country);
+      (cue.role === 'agent' ? agents : others).add(cue.country);
     }
-    if (sources.size === 1 && destinations.size === 1) {
+    const set = (from: string, to: string): void => {
+      d.parties = [from, to];
+      d.partiesKnown = true;
+      d.reporter = sense.agent === 'source' ? from : to;
+      d.partner = sense.agent === 'source' ? to : from;
+    };
+    if (!mixed && sources.size === 1 && destinations.size === 1) {
       const from = [...sources][0]!;
       const to = [...destinations][0]!;
-      if (from !== to) {
-        d.parties = [from, to];
-        d.partiesKnown = true;
-        return;
+      if (from !== to) return set(from, to);
+      return;
+    }
+    if (mixed) {
+      // "Cambodia's exports to and imports from Viet Nam": the possessive is the reporter, the other the partner.
+      for (const a of agents) others.delete(a);
+      if (agents.size === 1 && others.size === 1) {
+        const reporter = [...agents][0]!;
+        const partner = [...others][0]!;
+        return sense.agent === 'source' ? set(reporter, partner) : set(partner, reporter);
       }
     }
-    if (sources.size > 0 || destinations.size > 0) return;
-    // No cue of its own: a flow after a whole or another flow in the same sentence ("…, of which
-    // exports were X and imports Y") takes the reporter's perspective.
+    if (sources.size > 1 || destinations.size > 1) return;
+    // Few cues of its own: a flow after a whole or another flow of the same sentence ("…, of which
+    // exports were X and imports Y"; "…, while imports from Cambodia …") takes its perspective when
+    // what it does say agrees.
     for (let i = d.index - 1; i >= 0; i--) {
       const x = drafts[i]!;
       if (x.sentence !== d.sentence) break;
       if (!x.metric || family(x.metric.id) !== family(d.metric!.id)) continue;
-      let reporter: string | undefined;
-      let partner: string | undefined;
-      if (x.reporter && x.partner) {
-        reporter = x.reporter;
-        partner = x.partner;
-      } else if (!x.metric.symmetric && x.partiesKnown && x.sense) {
-        // The reporter of a flow is its agent: the exporter of exports, the importer of imports.
-        reporter = x.sense.agent === 'source' ? x.parties[0] : x.parties[1];
-        partner = x.sense.agent === 'source' ? x.parties[1] : x.parties[0];
-      }
-      if (reporter && partner) {
-        d.parties = sense.agent === 'source' ? [reporter, partner] : [partner, reporter];
-        d.partiesKnown = true;
-        d.reporter = reporter;
-        d.partner = partner;
-      }
+      if (!x.reporter || !x.partner) return;
+      const from = sense.agent === 'source' ? x.reporter : x.partner;
+      const to = sense.agent === 'source' ? x.partner : x.reporter;
+      const agrees = [...sources].every((c) => c === from) && [...destinations].every((c) => c === to);
+      if (agrees) set(from, to);
       return;
     }
   }
 
   /** Country cues in the figure's clause, or in its own segment when the clause mixes flows of both directions. */
-  private cuesOf(d: Draft): Cue[] {
+  private cuesOf(d: Draft): { cues: Cue[]; mixed: boolean } {
     const s = d.sentence;
     const c = this.clause[d.first];
     let a = this.sentenceStart[s]!;
@@ -1121,20 +1230,7 @@ class ClaimScanner {
       if (m.first < a || m.last >= b) continue;
       for (const x of m.entry.senses) if (x.metric.id === d.metric!.id) agents.add(x.agent);
     }
-    if (agents.size > 1) {
-      for (let k = d.first - 1; k > a; k--) {
-        if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) {
-          a = k + 1;
-          break;
-        }
-      }
-      for (let k = d.last + 1; k < b; k++) {
-        if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) {
-          b = k;
-          break;
-        }
-      }
-    }
+    const mixed = agents.size > 1;
     const cues: Cue[] = [];
     const demonyms = defaultGazetteer().demonyms;
     for (let k = a; k < b; k++) {
@@ -1147,7 +1243,7 @@ class ClaimScanner {
           // A pair, not a direction.
         } else if (prep) cues.push({ country, at: k, role: prep });
         else if (this.w(end + 1) === "'" || this.w(end + 1) === '’') cues.push({ country, at: k, role: 'agent' });
-        else if (k < d.first) {
+        else if (k < d.first && (!this.isWord(k - 1) || SUBJECT_LEADS.has(prev))) {
           // A subject before the figure: "Viet Nam has …", "Cambodia received …".
           let verb = end + 1;
           while (verb < d.first && verb <= end + 3 && !RECEIVE_VERBS.has(this.w(verb))) verb++;
@@ -1166,7 +1262,7 @@ class ClaimScanner {
         }
       }
     }
-    return cues;
+    return { cues, mixed };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1236,4 +1332,29 @@ function shiftYear(iso: string, years: number): string {
   const wasLast = day === new Date(Date.UTC(y - years, m, 0)).getUTCDate();
   if (day > last || wasLast) day = last;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A short label for a claim's period: "2020", "Jan–Sep 2022", "Oct 2021", "as of 2021-10-23",
+ * "2021-11-25 to 2021-11-26".
+ */
+export function claimPeriodLabel(period: ClaimPeriod): string {
+  const { from, to } = period;
+  if (period.pointInTime) return `as of ${to}`;
+  const fy = from.slice(0, 4);
+  const ty = to.slice(0, 4);
+  const fm = Number(from.slice(5, 7));
+  const tm = Number(to.slice(5, 7));
+  const startsMonth = from.slice(8, 10) === '01';
+  const endsMonth = Number(to.slice(8, 10)) === new Date(Date.UTC(Number(ty), tm, 0)).getUTCDate();
+  if (startsMonth && endsMonth) {
+    if (fy === ty && fm === 1 && tm === 12) return fy;
+    if (fy === ty && fm === tm) return `${MONTH_ABBR[fm - 1]} ${fy}`;
+    if (fy === ty) return `${MONTH_ABBR[fm - 1]}–${MONTH_ABBR[tm - 1]} ${fy}`;
+    if (fm === 1 && tm === 12) return `${fy}–${ty}`;
+    return `${MONTH_ABBR[fm - 1]} ${fy}–${MONTH_ABBR[tm - 1]} ${ty}`;
+  }
+  return from === to ? from : `${from} to ${to}`;
 }

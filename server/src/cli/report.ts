@@ -43,7 +43,7 @@ export function toJson(documents: readonly CheckedDocument[], skipped: readonly 
       path,
       date: analysis.releaseDate?.date ?? null,
       dateSource: analysis.releaseDate?.source ?? null,
-      figures: analysis.figures.map((f) => ({
+      figures: analysis.figures.map((f, i) => ({
         text: f.text,
         ...located(analysis, f),
         kind: f.kind,
@@ -55,6 +55,7 @@ export function toJson(documents: readonly CheckedDocument[], skipped: readonly 
         ...(f.qualifierText ? { qualifierText: f.qualifierText } : {}),
         modality: f.modality,
         ...(f.modalityText ? { modalityText: f.modalityText } : {}),
+        ...claimFields(analysis, i),
       })),
       dates: analysis.dates.map((d) => ({
         text: d.text,
@@ -132,4 +133,17 @@ export function toText(documents: readonly CheckedDocument[], skipped: readonly 
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ');
+}
+
+/** What a figure measures, as the design's optional figure fields: metric, parties, period (and why it is not compared). */
+function claimFields(analysis: DocumentAnalysis, figureIndex: number): Record<string, unknown> {
+  const claim = (analysis.claims ?? []).find((c) => c.figureIndex === figureIndex);
+  if (!claim) return {};
+  return {
+    ...(claim.metric !== null ? { metric: claim.metric } : {}),
+    ...(claim.parties.length > 0 ? { parties: claim.parties } : {}),
+    ...(claim.period ? { period: { from: claim.period.from, to: claim.period.to } } : {}),
+    ...(claim.measure !== 'level' ? { measure: claim.measure } : {}),
+    ...(claim.unknown.length > 0 ? { notCompared: claim.unknown } : {}),
+  };
 }

@@ -4,6 +4,7 @@
 import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary, Span } from '../analysis/types';
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
+import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
 import {
   describeDistance,
   formatFigureValue,
@@ -26,7 +27,7 @@ export function hoverAt(analysis: DocumentAnalysis, offset: number): HoverCard |
   if (!found) return null;
   switch (found.kind) {
     case 'figure':
-      return { markdown: figureCard(found.item), span: found.item };
+      return { markdown: figureCard(found.item, analysis), span: found.item };
     case 'date':
       return { markdown: dateCard(analysis, found.item), span: found.item };
     case 'party':
@@ -55,7 +56,7 @@ const MODALITY_LABEL: Record<Figure['modality'], string> = {
   forecast: 'forecast (expected, not achieved)',
 };
 
-export function figureCard(figure: Figure): string {
+export function figureCard(figure: Figure, analysis?: DocumentAnalysis): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(formatFigureValue(figure))}** · ${KIND_LABEL[figure.kind]}`);
   lines.push('');
@@ -85,8 +86,31 @@ export function figureCard(figure: Figure): string {
       ? `- Modality: ${MODALITY_LABEL[figure.modality]} (“${escapeMarkdown(figure.modalityText)}”)`
       : `- Modality: ${MODALITY_LABEL[figure.modality]}`,
   );
+  if (analysis) facts.push(...claimLines(analysis, figure));
   lines.push(...facts);
   return lines.join('\n');
+}
+
+/**
+ * What the figure measures ("Measures: two-way trade · Cambodia–Viet Nam · 2020"), and why it is
+ * not compared when it is not ("Not compared: period unknown").
+ */
+function claimLines(analysis: DocumentAnalysis, figure: Figure): string[] {
+  const index = analysis.figures.indexOf(figure);
+  const claim = (analysis.claims ?? []).find((c) => c.figureIndex === index);
+  if (!claim) return [];
+  const out: string[] = [];
+  const metric = claim.metric === null ? undefined : metricDefinition(claim.metric);
+  if (metric) {
+    const nameOf = (id: string): string => analysis.partySummaries.find((p) => p.id === id)?.name ?? id;
+    const what = claim.measure === 'change' ? `change in ${metric.name}` : metric.name;
+    const parts = [what];
+    if (claim.parties.length > 0) parts.push(claim.parties.map(nameOf).join(claim.directional ? ' → ' : '–'));
+    if (claim.period) parts.push(claim.base ? `${claimPeriodLabel(claim.period)} against ${claimPeriodLabel(claim.base)}` : claimPeriodLabel(claim.period));
+    out.push(`- Measures: ${escapeMarkdown(parts.join(' · '))}`);
+  }
+  if (claim.unknown.length > 0) out.push(`- Not compared: ${escapeMarkdown(claim.unknown.join('; '))}`);
+  return out;
 }
 
 export function dateCard(analysis: DocumentAnalysis, date: DateMention): string {
