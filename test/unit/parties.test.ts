@@ -285,6 +285,14 @@ test('Markdown syntax is not prose: no party inside front matter, code or link t
   assert.deepEqual(found.map((m) => [m.text, m.id]), [['Cambodia', 'KHM'], ['Thailand', 'THA']]);
 });
 
+test('a name with Markdown emphasis inside it: the mention is the document text, the form the prose', () => {
+  const text = 'Talks in Viet **Nam** and *Lao* PDR.';
+  const { mentions: found, summaries } = extractParties(proseContext(text, 'release.md'));
+  assert.deepEqual(found.map((m) => [m.text, m.id]), [['Viet **Nam', 'VNM'], ['Lao* PDR', 'LAO']]);
+  for (const m of found) assert.equal(m.text, text.slice(m.start, m.end));
+  assert.deepEqual(summaries.map((s) => s.forms), [['Viet Nam'], ['Lao PDR']]);
+});
+
 test('a configuration can add parties and aliases without changing the built-in gazetteer', () => {
   const extended = buildGazetteer({
     parties: [{ name: 'Mekong Futures Forum', kind: 'organization', forms: ['MFF'] }],

@@ -87,6 +87,8 @@ class PartyWalk {
   private readonly tokens: readonly Token[];
   private readonly keys: readonly string[];
   private readonly prose: string;
+  /** The document text: mention texts are slices of it (the prose has Markdown syntax blanked). */
+  private readonly source: string;
   private readonly n: number;
   private readonly rules: PartyRules;
   private readonly matches: (Match | null | undefined)[];
@@ -100,6 +102,7 @@ class PartyWalk {
     this.tokens = context.tokens;
     this.keys = this.view.keys;
     this.prose = context.prose;
+    this.source = context.text;
     this.n = context.tokens.length;
     this.rules = gazetteer.rules;
     this.matches = new Array<Match | null | undefined>(this.n);
@@ -737,7 +740,8 @@ class PartyWalk {
   }
 
   private result(): PartyAnalysis {
-    const text = this.prose;
+    const text = this.source;
+    const prose = this.prose;
     const mentions: PartyMention[] = this.drafts.map((d) => {
       const state = this.parties.get(d.id)!;
       const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: text.slice(d.start, d.end), id: d.id, name: state.name, kind: state.kind };
@@ -761,7 +765,7 @@ class PartyWalk {
         tallies.set(d.id, tally);
       }
       tally.count++;
-      const form = collapse(d.person?.form ?? text.slice(d.start, d.end));
+      const form = collapse(d.person?.form ?? prose.slice(d.start, d.end));
       if (!tally.forms.includes(form)) tally.forms.push(form);
       const title = d.person?.title;
       if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
