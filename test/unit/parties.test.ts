@@ -103,6 +103,9 @@ test('traps: pronouns, currencies, demonyms, lower-case words and seas are no pa
     ['the two Prime Ministers met', []],
     ['Vietnamnese is a typo, Cambodians are people', []],
     ['Chinh said the plan works.', []],
+    ['fine dust (PM2.5) peaked at 3 PM Monday', []],
+    ['the General Assembly and the Party Congress', []],
+    ['NATION RELIGION KING', []],
   ]);
 });
 
