@@ -615,7 +615,11 @@ class ClaimScanner {
       let distance: number;
       if (match.last < d.first) distance = d.first - match.last;
       else if (match.first > d.last) {
-        if (!this.onlyLinksBetween(d.last + 1, match.first)) continue;
+        // A share names its whole after it ("84% of the land border has been demarcated"); other
+        // values name their metric after them only through linking words.
+        const share = units !== null && units.has('percent');
+        if (share ? this.figureBetween(d.last + 1, match.first) : !this.onlyLinksBetween(d.last + 1, match.first)) continue;
+        if (this.clause[match.first] !== this.clause[d.last]) continue;
         distance = match.first - d.last + 0.5; // before wins a tie
       } else distance = 0;
       if (match.last < d.first && distance > METRIC_BEFORE) continue;
@@ -628,6 +632,11 @@ class ClaimScanner {
       if (sense) best = { match, sense, distance };
     }
     return best;
+  }
+
+  private figureBetween(a: number, b: number): boolean {
+    for (let k = a; k < b; k++) if (this.figureAt[k] !== -1) return true;
+    return false;
   }
 
   /** True when tokens [a, b) are only words that link a value to the noun after it ("in", "of", "worth of"). */
