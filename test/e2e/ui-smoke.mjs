@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launchBrowser } from './lib/browser.mjs';
 import { installExtension, prepareRun, startCodeServer } from './lib/codeserver.mjs';
-import { REPO_ROOT, RESULTS_DIR, WORK_DIR, log, poll, seconds } from './lib/util.mjs';
+import { REPO_ROOT, RESULTS_DIR, log, poll, seconds } from './lib/util.mjs';
 
 const RELEASE_FILE = '2021-10-political-consultations.release.md';
 const FIGURE = 'USD 5.33 billion';
@@ -72,7 +72,7 @@ export async function runUiSmoke({ vsix, workspace, timeout = 30_000 }) {
   const started = Date.now();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const checks = [];
-  const run = prepareRun(join(WORK_DIR, 'ui'), { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.reduceMotion': 'on' });
+  const run = prepareRun('ui', { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.reduceMotion': 'on' });
   installExtension(run, vsix);
   log(`installed ${relative(REPO_ROOT, vsix)} into a fresh extensions folder in ${seconds(Date.now() - started)}`);
   const server = await startCodeServer(run);

@@ -2,11 +2,11 @@
 // offline: bound to 127.0.0.1 on a free port, no auth, no telemetry, no update check, no gallery,
 // fresh user-data and extensions folders, XDG folders and TMPDIR inside the run's work folder.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CODE_SERVER_ENTRY } from './install.mjs';
-import { freePort, log, onCleanup, poll, seconds, startProcess, tail } from './util.mjs';
+import { WORK_DIR, freePort, log, onCleanup, poll, seconds, startProcess, tail } from './util.mjs';
 
 export const QUIET_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -28,7 +28,11 @@ export const QUIET_SETTINGS = {
  * into the user-data folder and VS Code more into TMPDIR, so when the checkout's path is long the
  * run goes to a private folder under the system temp folder instead (and says so).
  */
-export function prepareRun(wanted, settings = {}) {
+export function prepareRun(stage, settings = {}) {
+  // One folder per stage and process, so that two runs in the same checkout (two engineers, or
+  // an editor and a terminal) never share a user-data folder; folders of finished runs are pruned.
+  pruneRuns();
+  const wanted = join(WORK_DIR, `${stage}-${process.pid}`);
   let dir = wanted;
   if (join(dir, 'data', 'code-server-ipc.sock').length > 100) {
     dir = mkdtempSync(join(tmpdir(), 'cq-run-'));
@@ -65,6 +69,28 @@ export function prepareRun(wanted, settings = {}) {
   delete paths.env.HASHED_PASSWORD;
   delete paths.env.BROWSER;
   return paths;
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+function pruneRuns() {
+  let names = [];
+  try {
+    names = readdirSync(WORK_DIR);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(?:exthost|ui)-(\d+)$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !pidAlive(pid)) rmSync(join(WORK_DIR, name), { recursive: true, force: true });
+  }
 }
 
 function dirArgs(run) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser } from './browser.mjs';
 import { prepareRun, startCodeServer } from './codeserver.mjs';
-import { WORK_DIR, log, seconds } from './util.mjs';
+import { log, seconds } from './util.mjs';
 
 export const RESULT_MARKER = 'COMMUNIQUE-EDITOR-SUITE-RESULT ';
 
@@ -27,7 +27,7 @@ const WORKBENCH_NOISE = [
  */
 export async function runExtensionTests({ extensionPath, testsPath, workspace, timeout = 300_000, runName = 'exthost' }) {
   const started = Date.now();
-  const run = prepareRun(join(WORK_DIR, runName));
+  const run = prepareRun(runName);
   const server = await startCodeServer(run);
   const launched = Date.now();
   const { context, close } = await launchBrowser(run);
