@@ -3,9 +3,20 @@
 
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
+import { figureConflict } from './figure-conflict';
+import { growthMismatch } from './growth-mismatch';
+import { sumMismatch } from './sum-mismatch';
+import { partialExceedsTotal } from './partial-exceeds-total';
+import { complementMismatch } from './complement-mismatch';
 
 /** All checks, in the order of the design table. */
-export const ALL_CHECKS: readonly Check[] = [];
+export const ALL_CHECKS: readonly Check[] = [
+  figureConflict,
+  growthMismatch,
+  sumMismatch,
+  partialExceedsTotal,
+  complementMismatch,
+];
 
 export interface CheckRun {
   readonly findings: Finding[];

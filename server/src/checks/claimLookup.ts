@@ -1,0 +1,298 @@
+// Shared by the numeric checks: finding claims by key in this release and across the workspace,
+// and naming a claim, a period and a place in another release for messages.
+
+import { claimKey } from '../analysis/claimTypes';
+import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
+import { figureInterval } from '../analysis/intervals';
+import type { Interval } from '../analysis/intervals';
+import { positionAt } from '../analysis/text';
+import type { Figure, Span } from '../analysis/types';
+import type { CheckedRelease, WorkspaceFacts } from './check';
+import type { RelatedLocation } from './finding';
+import metricData from '../knowledge/metrics.json';
+
+// ---------------------------------------------------------------------------------------------
+// The metric vocabulary (knowledge/metrics.json), read once at load time.
+
+export interface MetricInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly symmetric: boolean;
+  /** 'flow' over a period (adds up over months), 'stock' at a point in time. */
+  readonly temporal: 'flow' | 'stock';
+  /** The metrics whose sum is this one (two-way trade = exports each way). */
+  readonly parts?: readonly string[];
+  /** The metric that makes up the rest of 100% of the same whole. */
+  readonly complement?: string;
+}
+
+const METRICS: ReadonlyMap<string, MetricInfo> = new Map(
+  (metricData.metrics as readonly MetricInfo[]).map((m) => [m.id, m]),
+);
+
+/** For each part metric, the metrics it is a part of. */
+const WHOLES_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const m of METRICS.values()) for (const part of m.parts ?? []) map.set(part, [...(map.get(part) ?? []), m.id]);
+  return map;
+})();
+
+export function metricInfo(id: string | null): MetricInfo | undefined {
+  return id === null ? undefined : METRICS.get(id);
+}
+
+export function wholesOf(partMetric: string | null): readonly string[] {
+  return partMetric === null ? [] : (WHOLES_OF.get(partMetric) ?? []);
+}
+
+/** One comparable claim and where it is. */
+export interface ClaimRef {
+  readonly release: CheckedRelease;
+  readonly claim: Claim;
+  readonly figure: Figure;
+  /** The claim's index in its release's `claims`. */
+  readonly claimIndex: number;
+  /** `claimKey(claim)`, never null here. */
+  readonly key: string;
+}
+
+/** The release's claims; none while the analysis has none. */
+export function claimsOf(release: CheckedRelease): readonly Claim[] {
+  return release.analysis.claims ?? [];
+}
+
+/** The claims of a release that can be compared (a key, a figure), with their keys. */
+export function comparableClaims(release: CheckedRelease): ClaimRef[] {
+  const refs: ClaimRef[] = [];
+  claimsOf(release).forEach((claim, claimIndex) => {
+    const ref = toRef(release, claim, claimIndex);
+    if (ref) refs.push(ref);
+  });
+  return refs;
+}
+
+function toRef(release: CheckedRelease, claim: Claim, claimIndex: number): ClaimRef | null {
+  const key = claimKey(claim);
+  if (key === null) return null;
+  const figure = release.analysis.figures[claim.figureIndex];
+  if (!figure) return null;
+  return { release, claim, figure, claimIndex, key };
+}
+
+/** The key the index files a claim key under: one namespace shared by the numeric checks. */
+export function indexKey(key: string): string {
+  return `claim:${key}`;
+}
+
+/** The key a claim would have with another measure and period: the level claims a change rests on. */
+export function keyWith(claim: Claim, measure: Claim['measure'], period: ClaimPeriod): string | null {
+  return claimKey({ ...claim, measure, period });
+}
+
+/**
+ * Every comparable claim with `key`: this release's first (the version being checked), then the
+ * other releases that registered it in the index. Never scans the workspace.
+ */
+export function* claimsWithKey(release: CheckedRelease, workspace: WorkspaceFacts, key: string): Iterable<ClaimRef> {
+  yield* claimsWithKeyIn(release, key);
+  for (const other of workspace.releasesWithKey(indexKey(key))) {
+    if (other.uri === release.uri) continue;
+    yield* claimsWithKeyIn(other, key);
+  }
+}
+
+function* claimsWithKeyIn(release: CheckedRelease, key: string): Iterable<ClaimRef> {
+  const claims = claimsOf(release);
+  for (let i = 0; i < claims.length; i++) {
+    const claim = claims[i]!;
+    if (claim.unknown.length > 0 || claimKey(claim) !== key) continue;
+    const ref = toRef(release, claim, i);
+    if (ref) yield ref;
+  }
+}
+
+/** Two figures can only be compared in the same unit: USD against USD, never USD against VND. */
+export function sameUnit(a: Figure, b: Figure): boolean {
+  return a.unit !== null && a.unit === b.unit;
+}
+
+export function intervalOf(ref: { readonly figure: Figure }): Interval {
+  return figureInterval(ref.figure);
+}
+
+/**
+ * The direction of a change claim: −1 for a decrease ("fell 5%"), +1 for an increase ("up 16.7%"),
+ * 0 when the claim does not tell.
+ */
+export function changeSign(claim: Claim, figure: Figure): number {
+  const sign = Math.sign(claim.sign ?? 0) * Math.sign(figure.value);
+  return sign === 0 && figure.value < 0 ? -1 : sign;
+}
+
+/** Whether a qualifier leaves the figure exactly as written ("USD 5.33 billion", not "nearly", "over"). */
+export function isExact(figure: Figure): boolean {
+  return figure.qualifier === 'exact' && figure.valueTo === undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Naming things in messages.
+
+/** The file name of a URI: its last path segment, decoded. */
+export function fileName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** 1-based line of an offset in a release. */
+export function lineOf(release: CheckedRelease, offset: number): number {
+  return positionAt(release.analysis.lineStarts, offset).line + 1;
+}
+
+/** Where a span is, seen from `here`: "line 12" in the same release, "a.release.md (line 23)" in another. */
+export function whereIs(here: CheckedRelease, there: CheckedRelease, span: Span): string {
+  const line = lineOf(there, span.start);
+  return there.uri === here.uri ? `line ${line}` : `${fileName(there.uri)} (line ${line})`;
+}
+
+/**
+ * A figure as the text states it, with the qualifier that bounds it when the figure's span leaves it
+ * out: "nearly 80%", "topped USD 9.5 billion".
+ */
+export function valueText(figure: Figure): string {
+  const words = figure.qualifierText;
+  if (words === undefined || figure.text.toLowerCase().startsWith(words.toLowerCase())) return figure.text;
+  return `${words} ${figure.text}`;
+}
+
+/** What a claim states, for a message: the figure with its qualifier, and a change's direction ("up 40%"). */
+export function claimValueText(ref: { readonly claim: Claim; readonly figure: Figure }): string {
+  const text = valueText(ref.figure);
+  if (ref.claim.measure !== 'change') return text;
+  const sign = changeSign(ref.claim, ref.figure);
+  return sign > 0 ? `up ${text}` : sign < 0 ? `down ${text.replace(/^-/, '')}` : text;
+}
+
+/** "USD 5.33 billion in a.release.md (line 23)" / "USD 5.33 billion on line 9" (in `here`). */
+export function statedAt(here: CheckedRelease, ref: ClaimRef): string {
+  if (ref.release.uri === here.uri) return `${claimValueText(ref)} on line ${lineOf(here, ref.figure.start)}`;
+  return `${claimValueText(ref)} in ${whereIs(here, ref.release, ref.figure)}`;
+}
+
+export function related(ref: ClaimRef, message: string): RelatedLocation {
+  return { uri: ref.release.uri, start: ref.figure.start, end: ref.figure.end, message };
+}
+
+/** Party names for a claim: "Cambodia–Viet Nam", or "Viet Nam → Cambodia" for a directional metric. */
+export function partiesLabel(release: CheckedRelease, claim: Claim): string {
+  const names = claim.parties.map((id) => partyName(release, id));
+  return names.join(claim.directional ? ' → ' : '–');
+}
+
+function partyName(release: CheckedRelease, id: string): string {
+  for (const summary of release.analysis.partySummaries) if (summary.id === id) return summary.name;
+  return id;
+}
+
+/** A metric's name for people: the vocabulary's name, else the words the release used, else the id. */
+export function metricLabel(claim: Claim): string {
+  return metricInfo(claim.metric)?.name ?? claim.metricText ?? claim.metric ?? 'figure';
+}
+
+/**
+ * "2020 two-way trade Cambodia–Viet Nam", "2025 target two-way trade …", "2021 vs 2020 change in
+ * two-way trade …"; without the period when the claim has none.
+ */
+export function describeClaim(release: CheckedRelease, claim: Claim): string {
+  let period = claim.period ? `${periodLabel(claim.period)} ` : '';
+  if (claim.period && claim.measure === 'change' && claim.base) period = `${periodLabel(claim.period)} vs ${periodLabel(claim.base)} `;
+  const modality = claim.modality === 'actual' ? '' : `${claim.modality} `;
+  const change = claim.measure === 'change' ? 'change in ' : '';
+  const parties = claim.parties.length > 0 ? ` ${partiesLabel(release, claim)}` : '';
+  return `${period}${modality}${change}${metricLabel(claim)}${parties}`;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+interface Day {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+function parseDay(iso: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** "2020", "January–September 2022", "October 2021", "as of 23 October 2021", "2019–2021". */
+export function periodLabel(period: ClaimPeriod): string {
+  const from = parseDay(period.from);
+  const to = parseDay(period.to);
+  if (!from || !to) return `${period.from}–${period.to}`;
+  const dayText = (d: Day) => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
+  if (period.pointInTime) return `as of ${dayText(to)}`;
+  const startsMonth = from.day === 1;
+  const endsMonth = to.day === daysInMonth(to.year, to.month);
+  if (startsMonth && endsMonth) {
+    if (from.month === 1 && to.month === 12) return from.year === to.year ? `${from.year}` : `${from.year}–${to.year}`;
+    if (from.year === to.year) {
+      if (from.month === to.month) return `${MONTHS[from.month - 1]} ${from.year}`;
+      return `${MONTHS[from.month - 1]}–${MONTHS[to.month - 1]} ${from.year}`;
+    }
+    return `${MONTHS[from.month - 1]} ${from.year}–${MONTHS[to.month - 1]} ${to.year}`;
+  }
+  if (period.from === period.to) return dayText(from);
+  return `${dayText(from)}–${dayText(to)}`;
+}
+
+/** Whether a period is one whole calendar year. */
+export function isCalendarYear(period: ClaimPeriod): boolean {
+  return /^\d{4}-01-01$/.test(period.from) && period.to === `${period.from.slice(0, 4)}-12-31`;
+}
+
+/** Formats a percentage for a message: "+78.2%", "−3.5%". */
+export function formatPercent(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${Math.abs(rounded).toFixed(1)}%`;
+}
+
+const SCALE_WORDS: readonly [number, string][] = [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']];
+
+/**
+ * A computed amount for a message, in the unit and to the finest precision of the figures it comes
+ * from: "USD 6.2 billion", "1,250 tourists", "12.5%".
+ */
+export function formatAmount(value: number, unit: string | null, resolution: number): string {
+  if (unit === '%') return `${trimmed(value, resolution)}%`;
+  let scale = 1;
+  let word = '';
+  for (const [s, w] of SCALE_WORDS) {
+    if (Math.abs(value) >= s) {
+      scale = s;
+      word = ` ${w}`;
+      break;
+    }
+  }
+  const number = `${trimmed(value / scale, resolution / scale)}${word}`;
+  if (unit === null) return number;
+  return /^[A-Z]{3}$/.test(unit) ? `${unit} ${number}` : `${number} ${unit}`;
+}
+
+function trimmed(value: number, resolution: number): string {
+  const decimals = resolution >= 1 ? 0 : Math.min(6, Math.ceil(-Math.log10(resolution) - 1e-9));
+  const fixed = value.toFixed(decimals);
+  if (decimals > 0) return fixed;
+  return fixed.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
