@@ -166,6 +166,10 @@ const LEADING_GRANULARITIES = new Set(['year', 'period', 'half', 'quarter', 'mon
 /** How far (tokens) a metric phrase may stand before / after its figure. */
 const METRIC_BEFORE = 24;
 const METRIC_AFTER = 8;
+/** How far (tokens) any other look-around reaches from a figure: keeps the work linear on run-on text. */
+const LOOK = 48;
+/** How many earlier values of the sentence a value may look back over. */
+const BACK = 8;
 /** How many linking words may stand between a value and a metric phrase after it. */
 const METRIC_AFTER_LINKS = 3;
 const AFTER_LINKS = new Set(['in', 'of', 'worth', 'the', 'total', 'for', 'valid', 'new', 'registered', 'annual', 'bilateral', 'its', 'their']);
@@ -259,6 +263,12 @@ class ClaimScanner {
   private readonly dateRole: ('base' | 'asof' | 'period')[] = [];
   private readonly dateTaken: boolean[] = [];
   private releasePair: string[] | null = null;
+  /** The drafts of each sentence, in order. */
+  private readonly sentenceDrafts = new Map<number, Draft[]>();
+  /** Distinct countries of a sentence or paragraph, by its first token. */
+  private readonly countryCache = new Map<number, string[]>();
+  private readonly paragraphStart: number[] = [];
+  private readonly paragraphEnd: number[] = [];
 
   constructor(context: ProseContext, analysis: ClaimInputs) {
     this.tokens = context.tokens;
@@ -347,9 +357,14 @@ class ClaimScanner {
       if (draft) drafts.push(draft);
     });
     if (drafts.length === 0) return [];
+    for (const d of drafts) {
+      const list = this.sentenceDrafts.get(d.sentence);
+      if (list) list.push(d);
+      else this.sentenceDrafts.set(d.sentence, [d]);
+    }
 
     for (const d of drafts) this.findMetric(d, drafts);
-    this.pairRespectively(drafts);
+    this.pairRespectively();
     for (const d of drafts) if (d.measure === 'change' && d.ofDraft === undefined) this.attachChange(d, drafts);
     for (const d of drafts) if (d.measure !== 'change' || d.ofDraft === undefined) this.findPeriod(d, drafts);
     for (const d of drafts) if (d.measure !== 'change' || d.ofDraft === undefined) this.findParties(d, drafts);
@@ -366,6 +381,7 @@ class ClaimScanner {
     let c = 0;
     let p = 0;
     this.sentenceStart.push(0);
+    this.paragraphStart.push(0);
     for (let k = 0; k < n; k++) {
       if (k > 0) {
         const gap = lineBreaks(prose, tokens[k - 1]!.end, tokens[k]!.start);
@@ -375,7 +391,11 @@ class ClaimScanner {
           this.sentenceStart.push(k);
           s++;
           c++;
-          if (gap >= 2 || (gap >= 1 && prevEnds)) p++;
+          if (gap >= 2 || (gap >= 1 && prevEnds)) {
+            p++;
+            this.paragraphEnd.push(k);
+            this.paragraphStart.push(k);
+          }
         } else if (this.isWord(k) && CLAUSE_BREAKS.has(this.w(k))) {
           c++;
         }
@@ -385,6 +405,7 @@ class ClaimScanner {
       this.paragraph[k] = p;
     }
     this.sentenceEnd.push(n);
+    this.paragraphEnd.push(n);
   }
 
   /** A line without sentence punctuation that ends before a new line starting a capital: a title. */
@@ -628,7 +649,7 @@ class ClaimScanner {
         best = { match, sense: null, distance }; // a blocker
         continue;
       }
-      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units.has(x.metric.unit)) && this.requiresMet(x, s));
+      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units.has(x.metric.unit)) && this.requiresMet(x, s, match.first));
       if (sense) best = { match, sense, distance };
     }
     return best;
@@ -644,6 +665,38 @@ class ClaimScanner {
     if (b - a > METRIC_AFTER_LINKS) return false;
     for (let k = a; k < b; k++) if (!this.isWord(k) || !AFTER_LINKS.has(this.w(k))) return false;
     return true;
+  }
+
+  /** The draft of a figure (drafts are in figure order), or undefined when the figure has no claim. */
+  private draftOfFigure(drafts: readonly Draft[], figureIndex: number): Draft | undefined {
+    let low = 0;
+    let high = drafts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (drafts[mid]!.figureIndex < figureIndex) low = mid + 1;
+      else high = mid;
+    }
+    const d = drafts[low];
+    return d && d.figureIndex === figureIndex ? d : undefined;
+  }
+
+  /** Index of the first match in `phraseMatches` (in token order) that starts at or after token k. */
+  private matchIndex(k: number): number {
+    let low = 0;
+    let high = this.phraseMatches.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.phraseMatches[mid]!.first < k) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** The phrase matches that start in tokens [a, b). */
+  private matchesBetween(a: number, b: number): PhraseMatch[] {
+    const out: PhraseMatch[] = [];
+    for (let i = this.matchIndex(a); i < this.phraseMatches.length && this.phraseMatches[i]!.first < b; i++) out.push(this.phraseMatches[i]!);
+    return out;
   }
 
   private matchesAround(first: number, last: number): PhraseMatch[] {
@@ -662,10 +715,10 @@ class ClaimScanner {
     return out;
   }
 
-  private requiresMet(sense: PhraseSense, s: number): boolean {
+  private requiresMet(sense: PhraseSense, s: number, at: number): boolean {
     if (!sense.requires) return true;
-    const from = this.sentenceStart[s]!;
-    const to = this.sentenceEnd[s]!;
+    const from = Math.max(this.sentenceStart[s]!, at - LOOK);
+    const to = Math.min(this.sentenceEnd[s]!, at + LOOK);
     for (let k = from; k < to; k++) if (this.isWord(k) && sense.requires.has(this.w(k))) return true;
     return false;
   }
@@ -678,7 +731,7 @@ class ClaimScanner {
     let found = this.nearestPhrase(d, units);
     // A count names its own noun: "11 documents" is not a count of anything we model.
     if (d.figure.kind === 'count' && d.figure.unit !== null) {
-      const inside = this.phraseMatches.find((m) => m.first >= d.first && m.last <= d.last);
+      const inside = this.matchesAround(d.first, d.last).find((m) => m.first >= d.first && m.last <= d.last);
       if (!inside) return;
     }
     if (!found || found.sense === null) return;
@@ -688,14 +741,14 @@ class ClaimScanner {
     if (list.length > 1) {
       const resp = this.respectivelyIn(d.sentence) >= 0;
       const listEnd = list[list.length - 1]!.last;
-      const values = drafts.filter((x) => x.sentence === d.sentence && x.measure === d.measure && x.unitKind === d.unitKind && x.first > listEnd);
+      const values = (this.sentenceDrafts.get(d.sentence) ?? drafts).filter((x) => x.sentence === d.sentence && x.measure === d.measure && x.unitKind === d.unitKind && x.first > listEnd);
       const at = values.indexOf(d);
       if (!resp || values.length !== list.length || at < 0) {
         if (resp && at >= 0) d.unknown.push(`respectively: ${values.length} values for ${list.length} metrics`);
         return;
       }
       const match = list[at]!;
-      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence));
+      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence, match.first));
       if (!sense) return;
       found = { match, sense };
     }
@@ -708,7 +761,7 @@ class ClaimScanner {
   /** The list of metric phrases joined by "and", "or" or commas that this match belongs to ("exports to and imports from"). */
   private phraseListAround(match: PhraseMatch): PhraseMatch[] {
     const all = this.phraseMatches;
-    const i = all.indexOf(match);
+    const i = this.matchIndex(match.first);
     const joined = (a: PhraseMatch, b: PhraseMatch): boolean => {
       let k = a.last + 1;
       if (PREPOSITION_ROLE.has(this.w(k)) && k + 1 < b.first) k++;
@@ -720,9 +773,9 @@ class ClaimScanner {
       return joiners > 0 && k === b.first && a.entry.senses.length > 0 && b.entry.senses.length > 0;
     };
     let first = i;
-    while (first > 0 && joined(all[first - 1]!, all[first]!)) first--;
+    while (first > 0 && i - first < BACK && joined(all[first - 1]!, all[first]!)) first--;
     let last = i;
-    while (last + 1 < all.length && joined(all[last]!, all[last + 1]!)) last++;
+    while (last + 1 < all.length && last - i < BACK && joined(all[last]!, all[last + 1]!)) last++;
     return all.slice(first, last + 1);
   }
 
@@ -738,14 +791,8 @@ class ClaimScanner {
   // -------------------------------------------------------------------------------------------
   // Respectively and changes.
 
-  private pairRespectively(drafts: Draft[]): void {
-    const bySentence = new Map<number, Draft[]>();
-    for (const d of drafts) {
-      const list = bySentence.get(d.sentence) ?? [];
-      list.push(d);
-      bySentence.set(d.sentence, list);
-    }
-    for (const [s, list] of bySentence) {
+  private pairRespectively(): void {
+    for (const [s, list] of this.sentenceDrafts) {
       if (this.respectivelyIn(s) < 0) continue;
       const changes = list.filter((d) => d.measure === 'change');
       const levels = list.filter((d) => d.measure === 'level');
@@ -812,13 +859,13 @@ class ClaimScanner {
     // "rose 10% to USD 3 billion"
     const k = d.last + 1;
     if (this.w(k) === 'to' && this.figureAt[k + 1] !== -1) {
-      const next = drafts.find((x) => x.figureIndex === this.figureAt[k + 1] && x.measure === 'level');
-      if (next) {
+      const next = this.draftOfFigure(drafts, this.figureAt[k + 1]!);
+      if (next && next.measure === 'level') {
         d.ofDraft = next.index;
         return;
       }
     }
-    for (let i = d.index - 1; i >= 0; i--) {
+    for (let i = d.index - 1; i >= Math.max(0, d.index - BACK); i--) {
       const x = drafts[i]!;
       if (x.sentence !== d.sentence) break;
       if (x.measure !== 'level') continue;
@@ -897,12 +944,12 @@ class ClaimScanner {
       return;
     }
     // 2. A leading date of the clause, not taken by an earlier figure: "In 2020, trade reached …".
-    for (let j = d.first - 1; j >= this.sentenceStart[s]!; j--) {
+    for (let j = d.first - 1; j >= Math.max(this.sentenceStart[s]!, d.first - LOOK); j--) {
       if (this.figureAt[j] !== -1 && this.figureAt[j] !== d.figureIndex) {
         const other = this.figures[this.figureAt[j]!]!;
         if (other.kind !== 'percent') {
           // An earlier value owns the dates before it, unless it shares a leading date ("In 2021, X and Y").
-          const od = drafts.find((x) => x.figureIndex === this.figureAt[j]);
+          const od = this.draftOfFigure(drafts, this.figureAt[j]!);
           if (od && od.leadingDate !== undefined) {
             this.setPeriodFromDate(d, od.leadingDate);
             d.leadingDate = od.leadingDate;
@@ -932,7 +979,7 @@ class ClaimScanner {
     }
     // 3. The parts of a whole just stated ("…, of which exports were …") or the next value of the
     // same metric family in a list ("exports reached X in 2020 and imports Y") share its period.
-    for (let i = d.index - 1; i >= 0; i--) {
+    for (let i = d.index - 1; i >= Math.max(0, d.index - BACK); i--) {
       const x = drafts[i]!;
       if (x.sentence !== s) break;
       if (x.measure !== 'level' || !x.periodSet) continue;
@@ -1041,7 +1088,8 @@ class ClaimScanner {
   private stockCueIn(d: Draft): number {
     const c = this.clause[d.first];
     const s = d.sentence;
-    for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
+    const to = Math.min(this.sentenceEnd[s]!, d.last + LOOK);
+    for (let k = Math.max(this.sentenceStart[s]!, d.first - LOOK); k < to; k++) {
       if (this.clause[k] !== c) continue;
       const di = this.dateAt[k];
       if (di !== -1 && this.dateFirst[di] === k && this.isStockCueDate(di) && this.dates[di]!.from !== null) return di;
@@ -1107,19 +1155,15 @@ class ClaimScanner {
       return;
     }
     // The sentence's countries; failing that, the paragraph's; failing that, the release's pair.
-    const inSentence = this.countriesIn(this.sentenceStart[s]!, this.sentenceEnd[s]!);
+    const inSentence = this.countriesCached(this.sentenceStart[s]!, this.sentenceEnd[s]!, 0);
     if (inSentence.length === 2) return this.setPair(d, inSentence);
     if (inSentence.length > 2) return;
     if (inSentence.length === 1) {
       if (this.releasePair && this.releasePair.includes(inSentence[0]!)) return this.setPair(d, this.releasePair);
       return;
     }
-    const p = this.paragraph[d.first];
-    let a = this.sentenceStart[s]!;
-    while (a > 0 && this.paragraph[a - 1] === p) a--;
-    let b = this.sentenceEnd[s]!;
-    while (b < this.n && this.paragraph[b] === p) b++;
-    const inParagraph = this.countriesIn(a, b);
+    const p = this.paragraph[d.first]!;
+    const inParagraph = this.countriesCached(this.paragraphStart[p]!, this.paragraphEnd[p]!, 1);
     if (inParagraph.length === 2) return this.setPair(d, inParagraph);
     if (inParagraph.length > 2) return;
     if (this.releasePair && inParagraph.every((c) => this.releasePair!.includes(c))) return this.setPair(d, this.releasePair);
@@ -1160,6 +1204,16 @@ class ClaimScanner {
     if (this.w(k - 1) === 's' && (this.w(k - 2) === "'" || this.w(k - 2) === '’')) return this.countryOf(k - 3);
     if (this.w(k - 1) === "'" && this.countryOf(k - 2)) return this.countryOf(k - 2);
     return null;
+  }
+
+  private countriesCached(a: number, b: number, kind: 0 | 1): string[] {
+    const key = a * 2 + kind;
+    let found = this.countryCache.get(key);
+    if (!found) {
+      found = this.countriesIn(a, b);
+      this.countryCache.set(key, found);
+    }
+    return found;
   }
 
   private countriesIn(a: number, b: number): string[] {
@@ -1211,7 +1265,7 @@ class ClaimScanner {
     // Few cues of its own: a flow after a whole or another flow of the same sentence ("…, of which
     // exports were X and imports Y"; "…, while imports from Cambodia …") takes its perspective when
     // what it does say agrees.
-    for (let i = d.index - 1; i >= 0; i--) {
+    for (let i = d.index - 1; i >= Math.max(0, d.index - BACK); i--) {
       const x = drafts[i]!;
       if (x.sentence !== d.sentence) break;
       if (!x.metric || family(x.metric.id) !== family(d.metric!.id)) continue;
@@ -1228,14 +1282,14 @@ class ClaimScanner {
   private cuesOf(d: Draft): { cues: Cue[]; mixed: boolean } {
     const s = d.sentence;
     const c = this.clause[d.first];
-    let a = this.sentenceStart[s]!;
-    let b = this.sentenceEnd[s]!;
+    let a = Math.max(this.sentenceStart[s]!, d.first - LOOK);
+    let b = Math.min(this.sentenceEnd[s]!, d.last + LOOK);
     while (this.clause[a] !== c) a++;
     while (b > a && this.clause[b - 1] !== c) b--;
     // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
     // previous value to the next one count.
     const agents = new Set<Agent>();
-    for (const m of this.phraseMatches) {
+    for (const m of this.matchesBetween(a, b)) {
       if (m.first < a || m.last >= b) continue;
       for (const x of m.entry.senses) if (x.metric.id === d.metric!.id) agents.add(x.agent);
     }
