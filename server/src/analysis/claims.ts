@@ -139,6 +139,18 @@ function phraseIndex(list: readonly string[]): Map<string, string[][]> {
 }
 
 const PHRASES = buildPhrases();
+
+/** (first code unit, length) of some words: most tokens are ruled out without slicing their text. */
+function shapesOf(words: Iterable<string>): Uint8Array {
+  const table = new Uint8Array(128 * 32);
+  for (const word of words) {
+    const c = word.charCodeAt(0);
+    if (c < 128) table[(c << 5) | Math.min(word.length, 31)] = 1;
+  }
+  return table;
+}
+
+const FIRST_WORD_SHAPES = shapesOf(PHRASES.keys());
 const CHANGE_BEFORE = phraseIndex([...vocabulary.changeBefore.increase, ...vocabulary.changeBefore.decrease]);
 const DECREASE_WORDS = new Set([...vocabulary.changeBefore.decrease, ...vocabulary.changeAfter.decrease]);
 const CHANGE_AFTER = phraseIndex([...vocabulary.changeAfter.increase, ...vocabulary.changeAfter.decrease]);
@@ -150,6 +162,8 @@ const AS_OF = phraseIndex(vocabulary.asOf);
 const PERIOD_LEADS = new Set(vocabulary.periodLeads);
 const RECEIVE_VERBS = new Set(vocabulary.receiveVerbs);
 const CLAUSE_BREAKS = new Set(vocabulary.clauseBreaks);
+const CLAUSE_BREAK_SHAPES = shapesOf(CLAUSE_BREAKS);
+const AGENT_NOUNS = new Set(vocabulary.agentNouns);
 const RESPECTIVELY = new Set(vocabulary.respectively);
 const OF_WHICH = phraseIndex(vocabulary.ofWhich);
 const PAIR_WORDS = phraseIndex(vocabulary.pairWords);
@@ -237,6 +251,7 @@ class ClaimScanner {
   private readonly tokens: readonly Token[];
   private readonly folded: string;
   private readonly prose: string;
+  private readonly text: string;
   private readonly n: number;
   private readonly words: (string | undefined)[];
   private readonly figures: readonly Figure[];
@@ -274,6 +289,7 @@ class ClaimScanner {
     this.tokens = context.tokens;
     this.folded = context.folded;
     this.prose = context.prose;
+    this.text = context.text;
     this.n = this.tokens.length;
     this.words = new Array<string | undefined>(this.n);
     this.figures = analysis.figures;
@@ -299,6 +315,13 @@ class ClaimScanner {
     const value = this.folded.slice(t.start, t.end);
     this.words[k] = value;
     return value;
+  }
+
+  /** False when token k cannot be one of the words whose shapes are in the table. */
+  private mayBe(shapes: Uint8Array, k: number): boolean {
+    const t = this.tokens[k]!;
+    const c = this.folded.charCodeAt(t.start);
+    return c >= 128 || shapes[(c << 5) | Math.min(t.end - t.start, 31)] === 1;
   }
 
   private isWord(k: number): boolean {
@@ -396,7 +419,7 @@ class ClaimScanner {
             this.paragraphEnd.push(k);
             this.paragraphStart.push(k);
           }
-        } else if (this.isWord(k) && CLAUSE_BREAKS.has(this.w(k))) {
+        } else if (this.isWord(k) && this.mayBe(CLAUSE_BREAK_SHAPES, k) && CLAUSE_BREAKS.has(this.w(k))) {
           c++;
         }
       }
@@ -416,8 +439,14 @@ class ClaimScanner {
     if (!next) return false;
     // A wrapped line continues in lower case; a heading or a dateline is followed by a capital.
     const line = this.prose.lastIndexOf('\n', t.start);
+    if (t.end - line > 200) return false;
+    // A Markdown heading ("# Visit to Phnom Penh") or a line in capitals ("PRESS RELEASE"); a hard-wrapped
+    // line of prose ("Two-way trade between\nCambodia and …") goes on.
+    let i = line + 1;
+    while (i < t.end && (this.text.charCodeAt(i) === 0x20 || this.text.charCodeAt(i) === 0x3e)) i++;
+    if (this.text.charCodeAt(i) === 0x23 /* # */) return true;
     const lineText = this.prose.slice(line + 1, t.end);
-    return lineText.length < 100 && isUpperCode(this.prose.charCodeAt(next.start)) && !/[,;]$/.test(lineText);
+    return lineText === lineText.toUpperCase() && lineText !== lineText.toLowerCase();
   }
 
   private endsSentence(k: number): boolean {
@@ -461,6 +490,10 @@ class ClaimScanner {
     let k = 0;
     while (k < n) {
       if (!this.isWord(k) || this.partyAt[k] !== -1) {
+        k++;
+        continue;
+      }
+      if (!this.mayBe(FIRST_WORD_SHAPES, k)) {
         k++;
         continue;
       }
@@ -1024,6 +1057,10 @@ class ClaimScanner {
         if (this.dateFirst[di] !== k || !this.usableDate(di, true)) return -1;
         return this.dateRole[di] === 'base' || (this.dateTaken[di] && !viaList) ? -1 : di;
       }
+      if (PREPOSITION_ROLE.has(this.w(k)) && this.countryOf(k + 1)) {
+        k = this.countryEnd(k + 1) + 1;
+        continue;
+      }
       if (this.isWord(k) && (PERIOD_LEADS.has(this.w(k)) || RESPECTIVELY.has(this.w(k)))) {
         k++;
         continue;
@@ -1038,10 +1075,6 @@ class ClaimScanner {
       const m = this.phraseStartingAt.get(k);
       if (m && m.entry.senses.length > 0) {
         k = m.last + 1;
-        continue;
-      }
-      if (PREPOSITION_ROLE.has(this.w(k)) && this.countryOf(k + 1)) {
-        k = this.countryEnd(k + 1) + 1;
         continue;
       }
       // The rest of a list of values: "USD 1 billion and USD 2 billion, respectively, in 2021".
@@ -1319,13 +1352,37 @@ class ClaimScanner {
         const two = k + 1 < b ? demonyms.get(`${this.w(k)} ${this.w(k + 1)}`) : undefined;
         const one = demonyms.get(this.w(k));
         const iso = two ?? one;
+        const last = two ? k + 1 : k;
         if (iso && isUpperCode(this.prose.charCodeAt(this.tokens[k]!.start))) {
-          cues.push({ country: iso, at: k, role: 'agent' });
+          if (this.demonymNamesFlow(d, k, last)) cues.push({ country: iso, at: k, role: 'agent' });
+          else if (AGENT_NOUNS.has(this.w(last + 1)) && last + 1 < d.first) {
+            // "Vietnamese investors have invested …": a subject, like a country before its verb.
+            let verb = last + 2;
+            while (verb < d.first && verb <= last + 4 && !RECEIVE_VERBS.has(this.w(verb))) verb++;
+            cues.push({ country: iso, at: k, role: RECEIVE_VERBS.has(this.w(verb)) && verb < d.first ? 'receiver' : 'agent' });
+          }
           if (two) k++;
         }
       }
     }
     return { cues, mixed };
+  }
+
+  /**
+   * A demonym names the flow's agent only next to it: right before the metric phrase ("Vietnamese
+   * investment", "Vietnamese valid projects") or the figure, inside the figure ("300,000 Vietnamese
+   * tourists"), or right after it ("900,000 Vietnamese"). "6.6 million tourists, including 900,000
+   * Vietnamese" does not make the 6.6 million Vietnamese.
+   */
+  private demonymNamesFlow(d: Draft, first: number, last: number): boolean {
+    if (first >= d.first && last <= d.last) return true;
+    if (first === d.last + 1) return true;
+    const m = d.metricMatch;
+    for (const target of [m?.first, d.first]) {
+      if (target === undefined) continue;
+      if (target > last && target - last <= 2) return true;
+    }
+    return false;
   }
 
   // -------------------------------------------------------------------------------------------
