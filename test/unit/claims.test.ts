@@ -11,6 +11,8 @@ import { analyseDocument } from '../../server/src/analysis/document';
 import { claimPeriodLabel, extractClaims, metricDefinition, metricDefinitions, yearBefore } from '../../server/src/analysis/claims';
 import { proseContext } from '../../server/src/analysis/text';
 import type { DocumentAnalysis } from '../../server/src/analysis/types';
+import { hoverAt } from '../../server/src/features/hover';
+import { toJson } from '../../server/src/cli/report';
 
 /** A release body, with a front-matter date when one is given. */
 function release(body: string, date?: string): string {
@@ -394,6 +396,44 @@ const rows: readonly Row[] = [
     figure: 'USD 4 billion',
     expect: { metric: 'trade.flow', parties: [], period: Y(2021), unknown: ['parties unknown'] },
   },
+
+  // --- text shapes -----------------------------------------------------------------------------
+  {
+    name: 'a hard-wrapped Markdown sentence goes on across lines',
+    text: release('# Visit to Phnom Penh\n\nTwo-way trade between\nCambodia and Viet Nam reached USD 5 billion in\n2020, an increase of 12% over 2019.'),
+    figure: '12%',
+    expect: { metric: 'trade.total', parties: ['KHM', 'VNM'], period: Y(2020), measure: 'change', base: Y(2019), of: 'USD 5 billion', unknown: [] },
+  },
+  {
+    name: 'a total of all arrivals is not the Vietnamese part named after it',
+    text: release(`${PAIR}In 2019, Cambodia welcomed 6.6 million international tourists, including 900,000 Vietnamese.`),
+    figure: '6.6 million international tourists',
+    expect: { metric: 'tourism.arrivals', parties: [], period: Y(2019), unknown: ['parties unknown'] },
+  },
+  {
+    name: '… while the part named by its demonym is a flow from Viet Nam',
+    text: release(`${PAIR}In 2019, Cambodia welcomed 6.6 million international tourists, including 900,000 Vietnamese.`),
+    figure: '900,000',
+    expect: { metric: 'tourism.arrivals', parties: ['VNM', 'KHM'], period: Y(2019), unknown: [] },
+  },
+  {
+    name: 'a demonym with an agent noun is the subject: investors from Viet Nam',
+    text: release('Vietnamese investors have invested USD 3 billion in Cambodia in 2021.'),
+    figure: 'USD 3 billion',
+    expect: { metric: 'investment.capital', parties: ['VNM', 'KHM'], period: Y(2021), unknown: [] },
+  },
+  {
+    name: 'the value of a trade agreement is not trade',
+    text: release('Cambodia and Viet Nam signed a USD 50 million trade agreement in 2020.'),
+    figure: 'USD 50 million',
+    expect: { metric: null, unknown: ['metric unknown'] },
+  },
+  {
+    name: '"Trade" inside a ministry\'s name is no metric',
+    text: release(`${PAIR}The Ministry of Industry and Trade said USD 5 billion was disbursed in 2020.`),
+    figure: 'USD 5 billion',
+    expect: { metric: null, unknown: ['metric unknown'] },
+  },
 ];
 
 function figureIndexOf(analysis: DocumentAnalysis, spec: string): number {
@@ -497,4 +537,35 @@ test('claims: period labels and the year before', () => {
 test('claims: extractClaims reads only what it is given (no figures, no claims)', () => {
   const context = proseContext('Two-way trade reached USD 5 billion in 2020.', 'file:///r.md');
   assert.deepEqual(extractClaims(context, { figures: [], dates: [], parties: [], releaseDate: null }), []);
+});
+
+test('claims: the figure hover says what a figure measures, or why it is not compared', () => {
+  const text = release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion in 2020 and USD 8 billion in the first nine months of this year.');
+  const analysis = analyseDocument(text, 'file:///releases/r.md');
+  const at = (figure: string): string => hoverAt(analysis, analysis.figures[figureIndexOf(analysis, figure)]!.start)?.markdown ?? '';
+  assert.match(at('USD 5.33 billion'), /Measures: two-way trade · Cambodia–Viet Nam · 2020/);
+  assert.doesNotMatch(at('USD 5.33 billion'), /Not compared/);
+  assert.match(at('USD 8 billion'), /Measures: two-way trade · Cambodia–Viet Nam/);
+  assert.match(at('USD 8 billion'), /Not compared: period unknown/);
+  const signed = analyseDocument(release('Cambodia and Viet Nam signed 11 documents.'), 'file:///releases/s.md');
+  assert.match(hoverAt(signed, signed.figures[0]!.start)?.markdown ?? '', /Not compared: metric unknown/);
+});
+
+test('claims: the command line JSON gives metric, parties and period on figures that have them', () => {
+  const text = release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion in 2020, up 2% on 2019, and the two sides signed 11 documents.');
+  const analysis = analyseDocument(text, 'file:///releases/r.md');
+  const json = toJson([{ path: 'releases/r.md', text, analysis, findings: [] }], [], '0.0.0', (u) => u) as {
+    documents: { figures: { text: string; metric?: string; parties?: string[]; period?: { from: string; to: string }; measure?: string; notCompared?: string[] }[] }[];
+  };
+  const figures = json.documents[0]!.figures;
+  const trade = figures.find((f) => f.text === 'USD 5.33 billion')!;
+  assert.equal(trade.metric, 'trade.total');
+  assert.deepEqual(trade.parties, ['KHM', 'VNM']);
+  assert.deepEqual(trade.period, { from: '2020-01-01', to: '2020-12-31' });
+  assert.equal(trade.notCompared, undefined);
+  const change = figures.find((f) => f.text === '2%')!;
+  assert.equal(change.measure, 'change');
+  const documents = figures.find((f) => f.text === '11 documents')!;
+  assert.equal(documents.metric, undefined);
+  assert.deepEqual(documents.notCompared, ['metric unknown']);
 });
