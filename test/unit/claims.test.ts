@@ -434,6 +434,48 @@ const rows: readonly Row[] = [
     figure: 'USD 5 billion',
     expect: { metric: null, unknown: ['metric unknown'] },
   },
+  {
+    name: 'a value further along a list keeps its metric, and "over" a period is its period, not a base',
+    text: release('The ministers reviewed trade between Cambodia and Viet Nam, which grew from USD 5.26 billion in 2019 to USD 5.33 billion in 2020, and which already came to USD 6.03 billion over the first seven months of 2021.'),
+    figure: 'USD 6.03 billion',
+    expect: { metric: 'trade.total', parties: ['KHM', 'VNM'], period: ['2021-01-01', '2021-07-31'], measure: 'level', unknown: [] },
+  },
+  {
+    name: 'trap: a target after an actual does not take the actual\'s year',
+    text: release('The two governments welcomed bilateral trade between Cambodia and Viet Nam, which reached USD 5.33 billion in 2020, and aim to raise it to USD 10 billion in the coming years.'),
+    figure: 'USD 10 billion',
+    expect: { modality: 'target', period: null },
+  },
+  {
+    name: 'the same value in another currency, in brackets, has the same period',
+    text: release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion (VND 122.6 trillion) in 2020.'),
+    figure: 'USD 5.33 billion',
+    expect: { metric: 'trade.total', period: Y(2020), unknown: [] },
+  },
+  {
+    name: '… and so has the bracketed value',
+    text: release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion (VND 122.6 trillion) in 2020.'),
+    figure: 'VND 122.6 trillion',
+    expect: { metric: 'trade.total', period: Y(2020), unknown: [] },
+  },
+  {
+    name: '"demarcation and marker planting" names one metric, not a list to pair',
+    text: release('On the land boundary, Cambodia and Viet Nam noted that 84% of demarcation and marker planting is complete.', '2021-10-23'),
+    figure: '84%',
+    expect: { metric: 'border.demarcated', parties: ['KHM', 'VNM'], measure: 'share', period: ['2021-10-23', '2021-10-23'], unknown: [] },
+  },
+  {
+    name: 'a share whose whole is named at length after it',
+    text: release('The joint commission reported that 86% of the common border between Cambodia and Laos has been demarcated.', '2022-03-02'),
+    figure: '86%',
+    expect: { metric: 'border.demarcated', parties: ['KHM', 'LAO'], measure: 'share', unknown: [] },
+  },
+  {
+    name: 'a value with a date of its own that cannot be tied to it does not borrow the year before',
+    text: release('Exports from Cambodia to Viet Nam reached USD 2 billion in 2020 and USD 3 billion, a record, the following year.'),
+    figure: 'USD 3 billion',
+    expect: { metric: 'trade.flow', period: null },
+  },
 ];
 
 function figureIndexOf(analysis: DocumentAnalysis, spec: string): number {

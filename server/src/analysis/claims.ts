@@ -177,9 +177,10 @@ const PREPOSITION_ROLE: ReadonlyMap<string, 'from' | 'to'> = new Map([
 const SUBJECT_LEADS = new Set(['that', 'while', 'meanwhile', 'whereas', 'besides', 'moreover', 'also', 'furthermore', 'currently', 'now', 'today', 'overall', 'the', 'and', 'so', 'presently']);
 /** Granularities a date may have to set the period of a figure it does not stand right after. */
 const LEADING_GRANULARITIES = new Set(['year', 'period', 'half', 'quarter', 'month', 'range']);
-/** How far (tokens) a metric phrase may stand before / after its figure. */
+/** How far (tokens) a metric phrase may stand before its figure. */
 const METRIC_BEFORE = 24;
-const METRIC_AFTER = 8;
+/** How far (tokens) the phrase naming a share may stand after it ("86% of the common border between Cambodia and Laos has been demarcated"). */
+const SHARE_AFTER = 16;
 /** How far (tokens) any other look-around reaches from a figure: keeps the work linear on run-on text. */
 const LOOK = 48;
 /** How many earlier values of the sentence a value may look back over. */
@@ -532,7 +533,7 @@ class ClaimScanner {
         k--;
         steps++;
       }
-      if (k >= 0 && this.sentence[k] === this.sentence[first] && this.phraseEndingAt(BASE_CUES, k) >= 0) {
+      if (k >= 0 && this.sentence[k] === this.sentence[first] && this.phraseEndingAt(BASE_CUES, k) >= 0 && this.percentBefore(k)) {
         this.dateRole.push('base');
         return;
       }
@@ -542,6 +543,15 @@ class ClaimScanner {
       }
       this.dateRole.push('period');
     });
+  }
+
+  /** A percentage within a few tokens before token k in its sentence: a base cue after it states the base of a change. */
+  private percentBefore(k: number): boolean {
+    for (let j = k; j >= 0 && j > k - 12 && this.sentence[j] === this.sentence[k]; j--) {
+      const fi = this.figureAt[j];
+      if (fi !== -1 && this.figures[fi]!.kind === 'percent') return true;
+    }
+    return false;
   }
 
   /** The two countries the release is about, when exactly two dominate its mentions. */
@@ -672,7 +682,7 @@ class ClaimScanner {
         // A share names its whole after it ("84% of the land border has been demarcated"); other
         // values name their metric after them only through linking words.
         const share = units !== null && units.has('percent');
-        if (share ? this.figureBetween(d.last + 1, match.first) : !this.onlyLinksBetween(d.last + 1, match.first)) continue;
+        if (share ? this.figureBetween(d.last + 1, match.first) || match.first - d.last > SHARE_AFTER : !this.onlyLinksBetween(d.last + 1, match.first)) continue;
         if (this.clause[match.first] !== this.clause[d.last]) continue;
         distance = match.first - d.last + 0.5; // before wins a tie
       } else distance = 0;
@@ -744,7 +754,7 @@ class ClaimScanner {
       else high = mid;
     }
     const out: PhraseMatch[] = [];
-    for (let i = low; i < list.length && list[i]!.first <= last + METRIC_AFTER; i++) out.push(list[i]!);
+    for (let i = low; i < list.length && list[i]!.first <= last + SHARE_AFTER; i++) out.push(list[i]!);
     return out;
   }
 
@@ -767,11 +777,31 @@ class ClaimScanner {
       const inside = this.matchesAround(d.first, d.last).find((m) => m.first >= d.first && m.last <= d.last);
       if (!inside) return;
     }
+    if (!found && d.measure === 'level') {
+      // A value further along a list of the same metric ("trade …, which grew from USD 5.26 billion in
+      // 2019 to USD 5.33 billion in 2020, and which amounted to USD 6.03 billion …") keeps its metric.
+      const prev = this.previousLevel(d, drafts);
+      if (prev && prev.metric && prev.sense && prev.metricMatch) {
+        d.metric = prev.metric;
+        d.sense = prev.sense;
+        d.metricMatch = prev.metricMatch;
+        if (prev.metricText !== undefined) d.metricText = prev.metricText;
+      }
+      return;
+    }
     if (!found || found.sense === null) return;
     // "Exports and imports reached USD 3 billion and USD 2 billion, respectively": a list of metric
     // phrases names the values in order, and only with "respectively".
     const list = this.phraseListAround(found.match);
-    if (list.length > 1) {
+    const senseOf = (m: PhraseMatch): PhraseSense | undefined =>
+      m.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence, m.first));
+    const first = senseOf(list[0]!);
+    // "demarcation and marker planting" names one metric twice: not a list to pair.
+    const oneMetric = list.every((m) => {
+      const x = senseOf(m);
+      return x !== undefined && first !== undefined && x.metric === first.metric && x.agent === first.agent;
+    });
+    if (list.length > 1 && !oneMetric) {
       const resp = this.respectivelyIn(d.sentence) >= 0;
       const listEnd = list[list.length - 1]!.last;
       const values = (this.sentenceDrafts.get(d.sentence) ?? drafts).filter((x) => x.sentence === d.sentence && x.measure === d.measure && x.unitKind === d.unitKind && x.first > listEnd);
@@ -789,6 +819,15 @@ class ClaimScanner {
     d.sense = found.sense!;
     d.metricMatch = found.match;
     d.metricText = this.prose.slice(this.tokens[found.match.first]!.start, this.tokens[found.match.last]!.end);
+  }
+
+  /** The value of the same unit just before this one in its sentence, with no metric phrase between them. */
+  private previousLevel(d: Draft, drafts: readonly Draft[]): Draft | undefined {
+    const prev = d.index > 0 ? drafts[d.index - 1] : undefined;
+    if (!prev || prev.sentence !== d.sentence || prev.measure !== 'level' || prev.unitKind !== d.unitKind) return undefined;
+    if (prev.figure.modality !== d.figure.modality) return undefined;
+    if (this.matchesBetween(prev.last + 1, d.first).length > 0) return undefined;
+    return prev;
   }
 
   /** The list of metric phrases joined by "and", "or" or commas that this match belongs to ("exports to and imports from"). */
@@ -983,7 +1022,7 @@ class ClaimScanner {
         if (other.kind !== 'percent') {
           // An earlier value owns the dates before it, unless it shares a leading date ("In 2021, X and Y").
           const od = this.draftOfFigure(drafts, this.figureAt[j]!);
-          if (od && od.leadingDate !== undefined) {
+          if (od && od.leadingDate !== undefined && od.figure.modality === d.figure.modality) {
             this.setPeriodFromDate(d, od.leadingDate);
             d.leadingDate = od.leadingDate;
             this.dateTaken[od.leadingDate] = false;
@@ -1016,9 +1055,14 @@ class ClaimScanner {
       const x = drafts[i]!;
       if (x.sentence !== s) break;
       if (x.measure !== 'level' || !x.periodSet) continue;
-      if (!x.metric || !d.metric) break;
-      const sameFamily = family(x.metric.id) === family(d.metric.id);
-      if (sameFamily || this.ofWhichBetween(x.last, d.first)) {
+      if (!x.metric || !d.metric || x.figure.modality !== d.figure.modality) break;
+      if (this.dateFollows(d)) break; // a date of its own it could not be tied to: not the one before
+      // Another flow of the same family ("exports reached X in 2020 and imports Y") shares the period;
+      // another value of the same metric and sense never does ("USD 2 billion in 2020 and USD 3 billion
+      // the following year"): two values of one claim would contradict each other.
+      const sameSense = x.metric.id === d.metric.id && x.sense?.agent === d.sense?.agent;
+      const sameFamily = family(x.metric.id) === family(d.metric.id) && !sameSense;
+      if (sameFamily || (!sameSense && this.ofWhichBetween(x.last, d.first))) {
         d.periodSet = true;
         d.period = x.period;
         if (x.periodUnknownReason !== undefined) d.periodUnknownReason = x.periodUnknownReason;
@@ -1077,6 +1121,22 @@ class ClaimScanner {
         k = m.last + 1;
         continue;
       }
+      // The same value in another unit: "USD 5.33 billion (VND 122.6 trillion) in 2020".
+      if (this.w(k) === '(' && this.figureAt[k + 1] !== -1) {
+        const fi = this.figureAt[k + 1]!;
+        const after = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+        if (this.w(after) === ')') {
+          k = after + 1;
+          viaList = true;
+          continue;
+        }
+        return -1;
+      }
+      if (this.w(k) === ')' && k === d.last + 1 && this.w(d.first - 1) === '(') {
+        k++;
+        viaList = true;
+        continue;
+      }
       // The rest of a list of values: "USD 1 billion and USD 2 billion, respectively, in 2021".
       if (this.w(k) === ',' || this.w(k) === 'and') {
         let j = k;
@@ -1101,6 +1161,18 @@ class ClaimScanner {
       return -1;
     }
     return -1;
+  }
+
+  /** True when a date stands after the figure in its clause before any other value. */
+  private dateFollows(d: Draft): boolean {
+    const end = Math.min(this.sentenceEnd[d.sentence]!, d.last + LOOK);
+    const c = this.clause[d.last];
+    for (let k = d.last + 1; k < end && this.clause[k] === c; k++) {
+      if (this.figureAt[k] !== -1) return false;
+      const di = this.dateAt[k];
+      if (di !== -1 && this.dates[di]!.granularity !== 'vague') return true;
+    }
+    return false;
   }
 
   private usableDate(di: number, adjacent: boolean): boolean {
