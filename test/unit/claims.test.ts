@@ -476,6 +476,18 @@ const rows: readonly Row[] = [
     figure: 'USD 3 billion',
     expect: { metric: 'trade.flow', period: null },
   },
+  {
+    name: 'trap: one country\'s total trade with the world is not the pair\'s trade',
+    text: release(`${PAIR}Viet Nam's total trade reached USD 668 billion in 2021.`),
+    figure: 'USD 668 billion',
+    expect: { metric: 'trade.total', parties: [], period: Y(2021), unknown: ['parties unknown'] },
+  },
+  {
+    name: 'trade with an organisation is not the pair\'s trade',
+    text: release(`${PAIR}Cambodia's trade with ASEAN reached USD 20 billion in 2021.`),
+    figure: 'USD 20 billion',
+    expect: { metric: 'trade.total', parties: [], unknown: ['parties unknown'] },
+  },
 ];
 
 function figureIndexOf(analysis: DocumentAnalysis, spec: string): number {

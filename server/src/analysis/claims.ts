@@ -1249,12 +1249,16 @@ class ClaimScanner {
     if (before) return this.setPair(d, before);
     // "Viet Nam's trade with Cambodia".
     const own = this.possessiveBefore(m.first);
-    const withAfter = this.w(m.last + 1) === 'with' ? this.countryOf(m.last + 2) : null;
+    const withWord = this.w(m.last + 1) === 'with';
+    const withAfter = withWord ? this.countryOf(m.last + 2) : null;
     if (own && withAfter && own !== withAfter) {
       d.reporter = own;
       d.partner = withAfter;
       return this.setPair(d, [own, withAfter]);
     }
+    // "trade with ASEAN", "Viet Nam's total trade": a partner that is no country, or none at all.
+    if (withWord && !withAfter) return;
+    if (own && !withWord) return;
     if (withAfter && !own) {
       if (this.releasePair && this.releasePair.includes(withAfter)) return this.setPair(d, this.releasePair);
       return;
