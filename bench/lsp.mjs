@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 
 /**
- * Starts the server. `onPush(method, params, at)` sees every notification the server sends, `at`
- * being performance.now() when it arrived.
+ * Starts the server (with node options `execArgv`, e.g. ['--cpu-prof']). `onPush(method, params,
+ * at)` sees every notification the server sends, `at` being performance.now() when it arrived.
  */
-export function startServer(serverPath, onPush = () => {}) {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export function startServer(serverPath, onPush = () => {}, execArgv = []) {
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr += chunk.toString();
@@ -20,6 +20,8 @@ export function startServer(serverPath, onPush = () => {}) {
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onUnhandledNotification((n) => onPush(n.method, n.params, performance.now()));
+  // $/progress does not reach the handler above: the connection routes it by token.
+  connection.onUnhandledProgress((params) => onPush('$/progress', params, performance.now()));
   // Requests from the server to the client: accept progress tokens and anything else politely.
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);

@@ -285,8 +285,10 @@ function writeWorkspace(root) {
 function watcher() {
   const waiters = new Set();
   const counts = new Map();
+  const progress = { message: null };
   const onPush = (method, params, at) => {
     counts.set(method, (counts.get(method) ?? 0) + 1);
+    if (method === '$/progress' && typeof params?.value?.message === 'string') progress.message = params.value.message;
     for (const w of [...waiters]) {
       if (w.test(method, params)) {
         waiters.delete(w);
@@ -302,7 +304,7 @@ function watcher() {
     });
     return withTimeout(promise, ms, what).finally(() => waiters.delete(entry));
   };
-  return { onPush, waitFor, counts };
+  return { onPush, waitFor, counts, progress };
 }
 
 const live = new Set();
@@ -330,7 +332,7 @@ async function indexOnce(folders, timeoutSeconds, keep) {
     const memory = server.memory();
     server.kill();
     live.delete(server);
-    if (/timed out/.test(String(error))) return { timedOut: true, seconds: timeoutSeconds, memory };
+    if (/timed out/.test(String(error))) return { timedOut: true, seconds: timeoutSeconds, memory, progress: w.progress.message };
     throw error;
   }
   const memory = server.memory();
@@ -370,7 +372,9 @@ async function indexRuns(n, folders, budgetSeconds, timeoutSeconds, keep, target
   if (last?.timedOut) {
     rows.push({ measure: label, median: NaN, min: NaN, max: NaN, n: seconds.length, unit: 's', target: null, extra: `not ready after ${timeoutSeconds} s: stopped` });
     notes.push(
-      `indexing ${fmtN(n)} releases did not finish within ${timeoutSeconds} s (resident memory then ${fmt(last.memory.rss / 1e6)} MB); ${seconds.length} run(s) finished before.`,
+      `indexing ${fmtN(n)} releases did not finish within ${timeoutSeconds} s (last progress: ${last.progress ?? 'none'}; resident memory then ${fmt(
+        last.memory.rss / 1e6,
+      )} MB); ${seconds.length} run(s) finished before.`,
     );
     log(`${label}: not ready after ${timeoutSeconds} s`);
     return null;
