@@ -8,6 +8,13 @@ import { growthMismatch } from './growth-mismatch';
 import { sumMismatch } from './sum-mismatch';
 import { partialExceedsTotal } from './partial-exceeds-total';
 import { complementMismatch } from './complement-mismatch';
+import { anniversaryMismatch } from './anniversary-mismatch';
+import { ordinalSequence } from './ordinal-sequence';
+import { weekdayMismatch } from './weekday-mismatch';
+import { datelineOrder } from './dateline-order';
+import { partyVariant } from './party-variant';
+import { gluedWords } from './glued-words';
+import { unresolvedDate } from './unresolved-date';
 
 /** All checks, in the order of the design table. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -16,6 +23,13 @@ export const ALL_CHECKS: readonly Check[] = [
   sumMismatch,
   partialExceedsTotal,
   complementMismatch,
+  anniversaryMismatch,
+  ordinalSequence,
+  weekdayMismatch,
+  datelineOrder,
+  partyVariant,
+  gluedWords,
+  unresolvedDate,
 ];
 
 export interface CheckRun {
