@@ -194,12 +194,10 @@ export function formatOf(uri: string): DocumentFormat {
 
 export function proseView(text: string, format: DocumentFormat): ProseView {
   if (format === 'plain') return { prose: blankControls(text), frontMatter: null };
-  const chars = text.split('');
+  // A mask of the code units to blank; the prose is built from it in one pass at the end.
+  const mask = new Uint8Array(text.length);
   const blank = (from: number, to: number): void => {
-    for (let i = from; i < to; i++) {
-      const c = chars[i];
-      if (c !== '\n' && c !== '\r') chars[i] = ' ';
-    }
+    mask.fill(1, Math.max(0, from), Math.min(text.length, to));
   };
   const frontMatter = readFrontMatter(text);
   if (frontMatter) blank(0, frontMatter.end);
@@ -222,8 +220,43 @@ export function proseView(text: string, format: DocumentFormat): ProseView {
     }
     pos = lineEnd + 1;
   }
-  blankInlineSyntax(text, chars, blank);
-  return { prose: blankControls(chars.join('')), frontMatter };
+  blankInlineSyntax(text, mask, blank);
+  return { prose: blankControls(applyMask(text, mask)), frontMatter };
+}
+
+/** The text with every masked code unit replaced by a space, line breaks kept. */
+function applyMask(text: string, mask: Uint8Array): string {
+  const parts: string[] = [];
+  let runStart = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    if (mask[i] === 0) {
+      i++;
+      continue;
+    }
+    if (i > runStart) parts.push(text.slice(runStart, i));
+    let j = i;
+    while (j < n && mask[j] === 1) j++;
+    // Blank the run but keep its line breaks, so lines and offsets stay where they were.
+    let k = i;
+    while (k < j) {
+      const c = text.charCodeAt(k);
+      if (c === 0x0a || c === 0x0d) {
+        parts.push(text[k]!);
+        k++;
+      } else {
+        let m = k;
+        while (m < j && text.charCodeAt(m) !== 0x0a && text.charCodeAt(m) !== 0x0d) m++;
+        parts.push(' '.repeat(m - k));
+        k = m;
+      }
+    }
+    i = runStart = j;
+  }
+  if (runStart === 0) return text;
+  if (runStart < n) parts.push(text.slice(runStart));
+  return parts.join('');
 }
 
 /** NUL and other control characters are not prose; blanking them keeps extractors on plain text. */
@@ -267,12 +300,12 @@ function blankLineSyntax(line: string, lineStart: number, blank: (from: number, 
 
 // Inline syntax: HTML comments and tags, code spans, link and image targets, autolinks and bare
 // URLs, emphasis markers, table pipes, backslash escapes. One forward scan, no backtracking.
-function blankInlineSyntax(text: string, chars: string[], blank: (from: number, to: number) => void): void {
+function blankInlineSyntax(text: string, mask: Uint8Array, blank: (from: number, to: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (chars[i] === ' ' && c !== 0x20) {
+    if (mask[i] === 1) {
       i++;
       continue; // already blanked (front matter, code block)
     }
@@ -334,13 +367,13 @@ function blankInlineSyntax(text: string, chars: string[], blank: (from: number, 
       case 0x2a /* * */:
       case 0x7c /* | */:
       case 0x5c /* \ */:
-        chars[i] = ' ';
+        mask[i] = 1;
         break;
       case 0x5f /* _ */: {
         // "_" is emphasis at a word edge; inside a word ("snake_case") leave it.
         const before = i > 0 ? text.charCodeAt(i - 1) : 0x20;
         const after = i + 1 < n ? text.charCodeAt(i + 1) : 0x20;
-        if (!(isLetterCode(before) || isDigitCode(before)) || !(isLetterCode(after) || isDigitCode(after))) chars[i] = ' ';
+        if (!(isLetterCode(before) || isDigitCode(before)) || !(isLetterCode(after) || isDigitCode(after))) mask[i] = 1;
         break;
       }
       case 0x68 /* h */:
