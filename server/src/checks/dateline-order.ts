@@ -5,8 +5,9 @@
 // Precision first: only a day (or a range of days) after the release date, and only when the
 // sentence clearly reports it as past: an event verb just before it ("held talks on", "was signed
 // in Hanoi on", "took place on"), or a sentence that opens with "On <date>," and goes on in the past
-// ("On 25 October, the ministers signed …"). A sentence that speaks of the future or of what may be
-// ("will", "to be held", "scheduled", "upcoming", "readiness to host") is never read as past. A date
+// ("On 25 October, the ministers signed …"). Words of the future or of what may be ("will", "to be
+// held", "scheduled", "upcoming", "readiness to host") before the date, or anywhere in an "On
+// <date>," sentence, mean it is not reported as past. A date
 // written without its year resolves to the release's year; it counts only within 31 days after the
 // release date (beyond that the writer more likely meant the year before).
 
@@ -30,12 +31,15 @@ const MAX_BETWEEN = 5;
 function pastReport(s: Sentences, first: number, last: number): string | null {
   const from = s.start[first]!;
   const to = s.end[first]!;
-  if (speaksOfFuture(s, from, to)) return null;
   const prep = first - 1;
   if (prep < from) return null;
   const pw = s.words[prep]!;
   if (pw !== 'on' && pw !== 'from') return null;
-  // Before: an event verb a few words before "on", with no punctuation or "to" between.
+  // Before: an event verb a few words before "on", with no punctuation or "to" between, and no
+  // word of the future before the date ("will hold talks on"). What follows the date does not
+  // change the tense of the verb before it ("held talks on 26 October and agreed a plan for the
+  // coming year").
+  if (speaksOfFuture(s, from, first)) return null;
   for (let i = prep - 1, between = 0; i >= from && between <= MAX_BETWEEN; i--, between++) {
     const t = s.tokens[i]!;
     const w = s.words[i]!;
@@ -47,8 +51,8 @@ function pastReport(s: Sentences, first: number, last: number): string | null {
       return `${w}${next}`;
     }
   }
-  // After: "On <date>, <subject> <verb>…" at the start of the sentence.
-  if (prep === from && pw === 'on') {
+  // After: "On <date>, <subject> <verb>…" at the start of the sentence, with no word of the future in it.
+  if (prep === from && pw === 'on' && !speaksOfFuture(s, from, to)) {
     for (let i = last + 1; i < to && i <= last + 40; i++) {
       const w = s.words[i]!;
       if (REPORT_VERBS.has(w)) return w;

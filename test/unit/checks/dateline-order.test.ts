@@ -46,3 +46,10 @@ test('dateline-order: front matter dates the release too', () => {
   const release = analysed(uri, text);
   assertFindings(release, datelineOrder.run(release, NONE), [{ span: '25 October 2021', words: ['line 2'] }], 'front matter', 'dateline-order');
 });
+
+test('words of the future after the date do not change the tense of the verb before it', () => {
+  const past = analysed('file:///p.release.txt', 'The ministers held talks in Vientiane on 26 October 2021 and signed a plan for the coming year.\n\nVientiane, 23 October 2021\n');
+  assertFindings(past, datelineOrder.run(past, NONE), [{ span: '26 October 2021', words: ['held'] }], 'future words after the date', 'dateline-order');
+  const future = analysed('file:///f.release.txt', 'The ministers will hold talks in Vientiane on 26 October 2021.\n\nVientiane, 23 October 2021\n');
+  assertFindings(future, datelineOrder.run(future, NONE), [], 'future words before the date', 'dateline-order');
+});
