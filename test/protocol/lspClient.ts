@@ -2,7 +2,8 @@
 // and drives it over stdio, as any editor would.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -10,6 +11,9 @@ import {
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import {
+  type ConfigurationParams,
+  type Diagnostic,
+  type PublishDiagnosticsParams,
   DocumentSymbolRequest,
   HoverRequest,
   InitializeRequest,
@@ -29,6 +33,10 @@ export interface TestServer {
   readonly initializeResult: InitializeResult;
   readonly stderr: () => string;
   readonly notifications: { method: string; params: unknown }[];
+  /** The latest diagnostics published for each URI. */
+  readonly diagnostics: Map<string, Diagnostic[]>;
+  /** Polls until `predicate` holds, or fails after `timeoutMs` with `what`. */
+  waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, text: string, version: number): void;
   hover(uri: string, line: number, character: number): Promise<Hover | null>;
@@ -37,19 +45,35 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface StartOptions {
+  /** Absolute paths of workspace folders the server should index. */
+  readonly workspaceFolders?: readonly string[];
+  readonly initializationOptions?: unknown;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: { method: string; params: unknown }[] = [];
+  const diagnostics = new Map<string, Diagnostic[]>();
   connection.onUnhandledNotification((n) => notifications.push({ method: n.method, params: n.params }));
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, params.diagnostics);
+  });
+  // Answer the server's requests as an editor would: progress tokens, registrations, configuration.
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/configuration', (params: ConfigurationParams) => params.items.map(() => null));
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     capabilities: {
+      window: { workDoneProgress: true },
       textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         semanticTokens: {
@@ -60,7 +84,8 @@ export async function startServer(): Promise<TestServer> {
         },
       },
     },
-    workspaceFolders: null,
+    workspaceFolders: options.workspaceFolders?.map((path) => ({ uri: pathToFileURL(path).href, name: basename(path) })) ?? null,
+    ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
   });
   await connection.sendNotification('initialized', {});
   return {
@@ -69,6 +94,16 @@ export async function startServer(): Promise<TestServer> {
     initializeResult,
     stderr: () => stderr,
     notifications,
+    diagnostics,
+    async waitFor(what, probe, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = probe();
+        if (value !== undefined && value !== null && value !== false) return value as never;
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 10)); // poll, with a deadline
+      }
+    },
     open(uri, text, languageId = 'press-release', version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     },

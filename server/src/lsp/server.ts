@@ -93,14 +93,19 @@ export function startServer(connection: Connection): void {
     return true;
   };
 
-  const indexText = (uri: string, text: string, version: number): void => {
+  /**
+   * Analyses and indexes a release, and queues the diagnostics it can change. In `bulk` (the first
+   * indexing of the workspace) nothing is queued: every release is checked once when all are indexed,
+   * rather than every earlier release again each time a later one shares a fact with it.
+   */
+  const indexText = (uri: string, text: string, version: number, bulk = false): void => {
     if (tooLarge(uri, text.length)) {
       forget(uri);
       return;
     }
     const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri) };
     const affected = index.set(release, version);
-    queueDiagnostics(uri, ...affected);
+    if (!bulk) queueDiagnostics(uri, ...affected);
   };
 
   const forget = (uri: string): void => {
@@ -130,7 +135,7 @@ export function startServer(connection: Connection): void {
     return folder !== undefined && matchesReleaseGlobs(path.slice(folder.path.length + 1), globs);
   };
 
-  const indexFromDisk = (uri: string): void => {
+  const indexFromDisk = (uri: string, bulk = false): void => {
     if (documents.get(uri)) return; // the editor's text wins over the file
     let path: string;
     try {
@@ -140,7 +145,7 @@ export function startServer(connection: Connection): void {
     }
     const read = readRelease(path);
     if (read.ok) {
-      indexText(uri, read.text, 0);
+      indexText(uri, read.text, 0, bulk);
     } else {
       forget(uri);
       connection.console.warn(`Communiqué: ${path}: ${read.reason}`);
@@ -159,27 +164,38 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  /** Releases checked per turn of the event loop, so requests are answered while many are re-checked. */
+  const CHECKS_PER_TURN = 100;
+
   function flushDiagnostics(): void {
     flushScheduled = false;
-    const uris = [...pendingDiagnostics];
-    pendingDiagnostics.clear();
-    for (const uri of uris) {
-      try {
-        const release = index.release(uri);
-        if (!release) {
-          if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-          continue;
-        }
-        const { findings, failures } = runChecks(release, index);
-        for (const failure of failures) logError(`the ${failure.code} check failed on ${uri}`, failure.error);
-        const diagnostics = findings.map((finding) => toDiagnostic(release.analysis, finding, (other) => index.release(other)?.analysis));
-        if (diagnostics.length > 0) published.add(uri);
-        else if (!published.delete(uri)) continue; // nothing shown before, nothing to show now
-        const version = documents.get(uri)?.version;
-        void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
-      } catch (error) {
-        logError(`diagnostics for ${uri} failed`, error);
+    // Open documents first: they are what the user is looking at.
+    const uris = [...pendingDiagnostics].sort((a, b) => Number(documents.get(b) !== undefined) - Number(documents.get(a) !== undefined));
+    const now = uris.slice(0, CHECKS_PER_TURN);
+    for (const uri of now) pendingDiagnostics.delete(uri);
+    for (const uri of now) publishDiagnostics(uri);
+    if (pendingDiagnostics.size > 0 && !flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushDiagnostics);
+    }
+  }
+
+  function publishDiagnostics(uri: string): void {
+    try {
+      const release = index.release(uri);
+      if (!release) {
+        if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
       }
+      const { findings, failures } = runChecks(release, index);
+      for (const failure of failures) logError(`the ${failure.code} check failed on ${uri}`, failure.error);
+      const diagnostics = findings.map((finding) => toDiagnostic(release.analysis, finding, (other) => index.release(other)?.analysis));
+      if (diagnostics.length > 0) published.add(uri);
+      else if (!published.delete(uri)) return; // nothing shown before, nothing to show now
+      const version = documents.get(uri)?.version;
+      void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
+    } catch (error) {
+      logError(`diagnostics for ${uri} failed`, error);
     }
   }
 
@@ -203,11 +219,14 @@ export function startServer(connection: Connection): void {
     const started = Date.now();
     const SLICE = 200; // releases per slice, so requests are answered while a large archive is read
     for (let i = 0; i < files.length; i += SLICE) {
-      for (const path of files.slice(i, i + SLICE)) indexFromDisk(pathToFileURL(path).href);
-      progress?.report(Math.round(((i + SLICE) / files.length) * 100), `${Math.min(i + SLICE, files.length)} of ${files.length} releases`);
+      for (const path of files.slice(i, i + SLICE)) indexFromDisk(pathToFileURL(path).href, true);
+      const done = Math.min(i + SLICE, files.length);
+      progress?.report(Math.round((done / files.length) * 100), `${done} of ${files.length} releases`);
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress?.done();
+    // Every release is indexed: check each once (open documents first, in turns).
+    queueDiagnostics(...Array.from(index.releases(), (release) => release.uri));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
     status('ready', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed`);
