@@ -305,3 +305,15 @@ test('dates: every full date chrono-node finds is found with the same day', () =
   }
   assert.ok(compared >= 15, `only ${compared} full dates compared`);
 });
+
+test('full month names in lower case count next to a day or a year; "may" and "march" in lower case never do', () => {
+  const rows: [string, [string, string, string][]][] = [
+    ['the wire copy said april 22, 2016 in lower case', [['april 22, 2016', '2016-04-22', '2016-04-22']]],
+    ['trade rose in august 2020', [['august 2020', '2020-08-01', '2020-08-31']]],
+    ['we may 22 times ask', []],
+    ['they march 3 abreast', []],
+  ];
+  for (const [sentence, expected] of rows) {
+    assert.deepEqual(extract(sentence, null).map((m) => [m.text, m.from, m.to]), expected, sentence);
+  }
+});

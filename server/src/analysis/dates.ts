@@ -323,10 +323,15 @@ function dayAt(S: Scan, i: number): number {
   return j;
 }
 
-/** A month name, or an abbreviation with its optional full stop ("Oct."); capitalised. */
+/**
+ * A month name, or an abbreviation with its optional full stop ("Oct."); capitalised. A full month
+ * name in lower case counts too ("april 22, 2016" in a news wire's lower-cased copy), but never
+ * "may" or "march", which are far more often verbs.
+ */
 function monthAt(S: Scan, i: number): number {
   const w = info(S, i);
-  if (w === null || !(w.flags & (F_MONTH | F_MONTH_ABBR)) || !capital(S, i)) return -1;
+  if (w === null || !(w.flags & (F_MONTH | F_MONTH_ABBR))) return -1;
+  if (!capital(S, i) && (!(w.flags & F_MONTH) || w.month === 3 || w.month === 5)) return -1;
   S.v = w.month;
   let j = i + 1;
   if (!(w.flags & F_MONTH) && punctIs(S, j, DOT) && tight(S, j)) j++;
