@@ -5,6 +5,8 @@ import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary,
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
 import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
+import type { WorkspaceView } from './peers';
+import { dateContext, figureContext, partyContext } from './hoverContext';
 import {
   describeDistance,
   formatFigureValue,
@@ -22,17 +24,31 @@ export interface HoverCard {
   readonly span: Span;
 }
 
-export function hoverAt(analysis: DocumentAnalysis, offset: number): HoverCard | null {
+/**
+ * The card for what stands at `offset`. With a workspace view, the card also places the item in the
+ * workspace: the same metric in other releases, the same day, the party's forms and titles elsewhere.
+ */
+export function hoverAt(analysis: DocumentAnalysis, offset: number, workspace?: WorkspaceView): HoverCard | null {
   const found = itemAt(analysis, offset);
   if (!found) return null;
   switch (found.kind) {
-    case 'figure':
-      return { markdown: figureCard(found.item, analysis), span: found.item };
-    case 'date':
-      return { markdown: dateCard(analysis, found.item), span: found.item };
-    case 'party':
-      return { markdown: partyCard(analysis, found.item), span: found.item };
+    case 'figure': {
+      const context = workspace ? figureContext(analysis, found.item, workspace) : [];
+      return { markdown: joinSections(figureCard(found.item, analysis), context), span: found.item };
+    }
+    case 'date': {
+      const context = workspace ? dateContext(analysis, found.item, workspace) : [];
+      return { markdown: joinSections(dateCard(analysis, found.item), context), span: found.item };
+    }
+    case 'party': {
+      const context = workspace ? partyContext(analysis, found.item, workspace) : [];
+      return { markdown: joinSections(partyCard(analysis, found.item), context), span: found.item };
+    }
   }
+}
+
+function joinSections(card: string, context: readonly string[]): string {
+  return context.length === 0 ? card : `${card}\n\n${context.join('\n')}`;
 }
 
 const KIND_LABEL: Record<Figure['kind'], string> = {

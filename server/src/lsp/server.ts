@@ -18,6 +18,7 @@ import type { DocumentAnalysis } from '../analysis/types';
 import type { CheckedRelease } from '../checks/check';
 import { ALL_CHECKS, runChecks } from '../checks/index';
 import { hoverAt } from '../features/hover';
+import { PeerIndex, workspaceView } from '../features/peers';
 import { outline } from '../features/outline';
 import { classify } from '../features/tokens';
 import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextFile } from '../workspace/files';
@@ -49,6 +50,13 @@ interface WorkspaceFolderPath {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const index = new WorkspaceIndex(ALL_CHECKS);
+  /** Releases by party, metric series and day: the peers hovers, references and lenses look up. */
+  const peers = new PeerIndex();
+  /** What the editor features read of the workspace; findings are computed when asked for. */
+  const view = workspaceView(index, peers, (uri) => {
+    const release = index.release(uri);
+    return release ? runChecks(release, index).findings : [];
+  });
   const skipped = new Set<string>();
   let folders: WorkspaceFolderPath[] = [];
   let globs: readonly string[] = DEFAULT_RELEASE_GLOBS;
@@ -105,11 +113,13 @@ export function startServer(connection: Connection): void {
     }
     const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri) };
     const affected = index.set(release, version);
+    peers.set(release);
     if (!bulk) queueDiagnostics(uri, ...affected);
   };
 
   const forget = (uri: string): void => {
     const affected = index.delete(uri);
+    peers.delete(uri);
     queueDiagnostics(uri, ...affected);
   };
 
@@ -339,7 +349,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
-        const card = hoverAt(found.analysis, found.document.offsetAt(params.position));
+        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view);
         return card ? toHover(found.analysis, card) : null;
       },
       null,

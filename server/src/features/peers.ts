@@ -1,0 +1,107 @@
+// Which releases share a party, a metric series or a day with a release: the keys hovers,
+// references, code lenses and workspace symbols use to find peers without scanning the workspace.
+// Pure data structure; the server keeps it in step with the workspace index.
+
+import type { DocumentAnalysis } from '../analysis/types';
+import type { Claim } from '../analysis/claimTypes';
+import type { CheckedRelease, WorkspaceFacts } from '../checks/check';
+import type { Finding } from '../checks/finding';
+
+/** Every statement of a metric about the same parties, whatever its period: "metric:trade.total|KHM>VNM". */
+export function metricKey(claim: Claim): string | null {
+  if (claim.metric === null || claim.parties.length === 0) return null;
+  return `metric:${claim.metric}|${claim.parties.join('>')}`;
+}
+
+export function partyKey(id: string): string {
+  return `party:${id}`;
+}
+
+export function dayKey(iso: string): string {
+  return `day:${iso}`;
+}
+
+/** The peer keys of one release: its parties, its claims' metric series, and the single days it names. */
+export function peerKeys(analysis: DocumentAnalysis): string[] {
+  const keys = new Set<string>();
+  for (const summary of analysis.partySummaries) keys.add(partyKey(summary.id));
+  for (const claim of analysis.claims ?? []) {
+    const key = metricKey(claim);
+    if (key) keys.add(key);
+  }
+  for (const date of analysis.dates) if (date.from !== null && date.from === date.to) keys.add(dayKey(date.from));
+  return [...keys];
+}
+
+/**
+ * What the editor features read of the workspace: the checks' view (claim keys through
+ * `releasesWithKey`), the peer keys above, and the findings of a release when the caller has them.
+ */
+export interface WorkspaceView extends WorkspaceFacts {
+  /** The releases that registered a peer key (`metricKey`, `partyKey`, `dayKey`), this one included. */
+  peers(key: string): Iterable<CheckedRelease>;
+  /** Every peer key in the workspace, for workspace symbols. */
+  peerKeys(): Iterable<string>;
+  /** The current findings of a release, when known. */
+  findings?(uri: string): readonly Finding[];
+}
+
+/** Releases by peer key, updated release by release. */
+export class PeerIndex {
+  private readonly keysByUri = new Map<string, readonly string[]>();
+  private readonly releases = new Map<string, CheckedRelease>();
+  private readonly byKey = new Map<string, Set<string>>();
+
+  set(release: CheckedRelease): void {
+    this.delete(release.uri);
+    const keys = peerKeys(release.analysis);
+    this.keysByUri.set(release.uri, keys);
+    this.releases.set(release.uri, release);
+    for (const key of keys) {
+      let uris = this.byKey.get(key);
+      if (!uris) this.byKey.set(key, (uris = new Set()));
+      uris.add(release.uri);
+    }
+  }
+
+  delete(uri: string): void {
+    const keys = this.keysByUri.get(uri);
+    if (!keys) return;
+    this.keysByUri.delete(uri);
+    this.releases.delete(uri);
+    for (const key of keys) {
+      const uris = this.byKey.get(key);
+      if (!uris) continue;
+      uris.delete(uri);
+      if (uris.size === 0) this.byKey.delete(key);
+    }
+  }
+
+  *with(key: string): Iterable<CheckedRelease> {
+    for (const uri of this.byKey.get(key) ?? []) {
+      const release = this.releases.get(uri);
+      if (release) yield release;
+    }
+  }
+
+  keys(): Iterable<string> {
+    return this.byKey.keys();
+  }
+
+  /** How many releases registered `key`. */
+  count(key: string): number {
+    return this.byKey.get(key)?.size ?? 0;
+  }
+}
+
+/** The view the features read, over the checks' index, the peer index and optionally the findings. */
+export function workspaceView(facts: WorkspaceFacts, peers: PeerIndex, findings?: (uri: string) => readonly Finding[]): WorkspaceView {
+  return {
+    release: (uri) => facts.release(uri),
+    releases: () => facts.releases(),
+    releasesWithKey: (key) => facts.releasesWithKey(key),
+    peers: (key) => peers.with(key),
+    peerKeys: () => peers.keys(),
+    ...(findings ? { findings } : {}),
+  };
+}

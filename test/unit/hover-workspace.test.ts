@@ -1,0 +1,157 @@
+// Hover cards with workspace context, on an in-memory workspace of releases written for these
+// tests: the table of the same metric for the same parties in other releases, the change against
+// the previous period and whether stated changes agree, findings on a figure, the same day in other
+// releases, and a party's forms and titles across releases.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hoverAt } from '../../server/src/features/hover';
+import { previousYear } from '../../server/src/features/hoverContext';
+import { inMemoryWorkspace, type InMemoryWorkspace } from './inMemoryWorkspace';
+
+const A = `---
+date: 2021-03-01
+---
+
+Deputy Minister of Foreign Affairs TRAN Van Binh of Viet Nam met officials of Cambodia in Phnom Penh.
+
+Two-way trade between Cambodia and Viet Nam reached USD 5.20 billion in 2020.
+`;
+
+const B = `---
+date: 2022-02-10
+---
+
+Two-way trade between Cambodia and Viet Nam reached USD 8.32 billion in 2021, up 60% on 2020.
+
+The two sides will meet again on 15 February 2022.
+`;
+
+const C = `---
+date: 2022-03-01
+---
+
+Vice Minister of Foreign Affairs TRAN Van Binh of Viet Nam said that two-way trade between Cambodia and Viet Nam reached USD 8.3 billion in 2021, up 20% on 2020.
+
+The ministers met on 15 February 2022.
+`;
+
+const LONE = `---
+date: 2022-03-01
+---
+
+Two-way trade between Laos and Thailand reached USD 3.1 billion in 2021.
+`;
+
+let cached: InMemoryWorkspace | undefined;
+function workspace(): InMemoryWorkspace {
+  return (cached ??= inMemoryWorkspace({ 'a.release.md': A, 'b.release.md': B, 'c.release.md': C, 'lone.release.md': LONE }));
+}
+
+function hover(file: string, needle: string, withWorkspace = true): string {
+  const ws = workspace();
+  const release = ws.release(file);
+  const at = release.text.indexOf(needle);
+  assert.ok(at >= 0, `${needle} in ${file}`);
+  const card = hoverAt(release.analysis, at + 1, withWorkspace ? ws.view : undefined);
+  assert.ok(card, `a card for ${needle}`);
+  return card.markdown;
+}
+
+const uri = (file: string): string => `file:///ws/releases/${file}`;
+
+const CASES: { name: string; file: string; on: string; has: (string | RegExp)[]; hasNot?: (string | RegExp)[] }[] = [
+  {
+    name: 'a level lists the same metric and pair in every release, linked to the line, this one in bold',
+    file: 'b.release.md',
+    on: 'USD 8.32 billion',
+    has: [
+      '| Period | Value | Release | Line |',
+      `| 2020 | USD 5.20 billion | [a.release.md](${uri('a.release.md')}#L7) | [7](${uri('a.release.md')}#L7) |`,
+      `| 2021 | **USD 8.32 billion** | [this release](${uri('b.release.md')}#L5) | [5](${uri('b.release.md')}#L5) |`,
+      `| 2021 | USD 8.3 billion | [c.release.md](${uri('c.release.md')}#L5) | [5](${uri('c.release.md')}#L5) |`,
+    ],
+  },
+  {
+    name: 'a level gives the change against the previous year and judges each stated change',
+    file: 'b.release.md',
+    on: 'USD 8.32 billion',
+    // 8.32 / 5.20 = 1.6: +60.0%. "up 60%" fits it; "up 20%" does not.
+    has: [/- Change: 2021 vs 2020: \\\+60\.0% \(USD 5\.20 billion → USD 8\.32 billion\); this release says “up 60%” ✓; \[c\.release\.md\]\([^)]*#L5\) says “up 20%” ✗/],
+  },
+  {
+    name: 'a stated change is checked against the levels of both periods',
+    file: 'c.release.md',
+    on: '20%',
+    // This release's own 2021 level first: 8.3 / 5.20 = 1.596: +59.6%.
+    has: [/2021 vs 2020: \\\+59\.6% from the levels \(USD 5\.20 billion → USD 8\.3 billion\); this figure says “up 20%” ✗/],
+  },
+  {
+    name: 'findings on a figure are in its card, naming the other value',
+    file: 'c.release.md',
+    on: '20%',
+    has: [/⚠ `figure-conflict`: .*up 20% here, up 60% in b\.release\.md/, /⚠ `growth-mismatch`/],
+  },
+  {
+    name: 'a level with no previous year states no change, and the earliest statement has the table',
+    file: 'a.release.md',
+    on: 'USD 5.20 billion',
+    has: ['| 2020 | **USD 5.20 billion** |'],
+    hasNot: ['- Change:'],
+  },
+  {
+    name: 'a metric no other release states has no table',
+    file: 'lone.release.md',
+    on: 'USD 3.1 billion',
+    has: ['- Measures: two-way trade'],
+    hasNot: ['| Period |', 'across the workspace'],
+  },
+  {
+    name: 'a day names the other releases that mention it, with a link to the line',
+    file: 'b.release.md',
+    on: '15 February 2022',
+    has: [`- Also named in 1 other release: [c.release.md:7](${uri('c.release.md')}#L7)`],
+  },
+  {
+    name: 'a person shows the titles of each release in date order',
+    file: 'c.release.md',
+    on: 'TRAN Van Binh',
+    has: ['- Titles by release date: Deputy Minister of Foreign Affairs (March 2021) → Vice Minister of Foreign Affairs (March 2022)'],
+  },
+  {
+    name: 'a country counts its mentions across the releases that name it',
+    file: 'a.release.md',
+    on: 'Cambodia and',
+    // Cambodia: a ×2, b ×1, c ×1; Viet Nam and Laos releases aside.
+    has: [/- Across the workspace: 4 mentions in 3 releases, written “Cambodia” ×4/],
+  },
+];
+
+for (const c of CASES) {
+  test(`hover with the workspace: ${c.name}`, () => {
+    const markdown = hover(c.file, c.on);
+    for (const expected of c.has) {
+      if (typeof expected === 'string') assert.ok(markdown.includes(expected), `expected ${JSON.stringify(expected)} in:\n${markdown}`);
+      else assert.match(markdown, expected);
+    }
+    for (const unexpected of c.hasNot ?? []) assert.ok(!markdown.includes(unexpected as string), `did not expect ${String(unexpected)} in:\n${markdown}`);
+  });
+}
+
+test('without a workspace the card is the release-only card', () => {
+  const alone = hover('b.release.md', 'USD 8.32 billion', false);
+  assert.ok(!alone.includes('| Period |'));
+  assert.ok(hover('b.release.md', 'USD 8.32 billion').startsWith(alone));
+});
+
+test('previousYear shifts a period by one year, 29 February to 28 February', () => {
+  const rows: [string, string, string, string][] = [
+    ['2021-01-01', '2021-12-31', '2020-01-01', '2020-12-31'],
+    ['2022-01-01', '2022-09-30', '2021-01-01', '2021-09-30'],
+    ['2020-02-01', '2020-02-29', '2019-02-01', '2019-02-28'],
+  ];
+  for (const [from, to, pFrom, pTo] of rows) {
+    const prev = previousYear({ from, to, granularity: 'year' });
+    assert.deepEqual([prev.from, prev.to], [pFrom, pTo]);
+  }
+});

@@ -1,0 +1,42 @@
+// An in-memory workspace for the feature tests: releases from strings, indexed as the server
+// indexes them (the checks' index and the peer index), with the findings of each release.
+
+import { analyseDocument } from '../../server/src/analysis/document';
+import type { CheckedRelease } from '../../server/src/checks/check';
+import type { Finding } from '../../server/src/checks/finding';
+import { ALL_CHECKS, runChecks } from '../../server/src/checks/index';
+import { PeerIndex, workspaceView, type WorkspaceView } from '../../server/src/features/peers';
+import { WorkspaceIndex } from '../../server/src/workspace/index';
+
+export interface InMemoryWorkspace {
+  readonly view: WorkspaceView;
+  release(name: string): CheckedRelease;
+  uri(name: string): string;
+  findings(name: string): readonly Finding[];
+}
+
+/** `files`: file name → text. URIs are `file:///ws/releases/<name>`. */
+export function inMemoryWorkspace(files: Record<string, string>): InMemoryWorkspace {
+  const index = new WorkspaceIndex(ALL_CHECKS);
+  const peers = new PeerIndex();
+  const uri = (name: string): string => `file:///ws/releases/${name}`;
+  for (const [name, text] of Object.entries(files)) {
+    const release: CheckedRelease = { uri: uri(name), text, analysis: analyseDocument(text, uri(name)) };
+    index.set(release, 0);
+    peers.set(release);
+  }
+  const findings = (u: string): readonly Finding[] => {
+    const release = index.release(u);
+    return release ? runChecks(release, index).findings : [];
+  };
+  return {
+    view: workspaceView(index, peers, findings),
+    release: (name) => {
+      const r = index.release(uri(name));
+      if (!r) throw new Error(`no release ${name}`);
+      return r;
+    },
+    uri,
+    findings: (name) => findings(uri(name)),
+  };
+}
