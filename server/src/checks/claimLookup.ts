@@ -91,24 +91,50 @@ export function keyWith(claim: Claim, measure: Claim['measure'], period: ClaimPe
 }
 
 /**
- * Every comparable claim with `key`: this release's first (the version being checked), then the
- * other releases that registered it in the index. Never scans the workspace.
+ * Finds comparable claims by key, in the release being checked and in the releases the index files
+ * under the same key; never scans the workspace. One lookup serves one `run`: it groups each peer
+ * release's claims once (a peer meets the run under many keys), and dies with the run, so the checks
+ * keep no state between calls.
  */
-export function* claimsWithKey(release: CheckedRelease, workspace: WorkspaceFacts, key: string): Iterable<ClaimRef> {
-  yield* claimsWithKeyIn(release, key);
-  for (const other of workspace.releasesWithKey(indexKey(key))) {
-    if (other.uri === release.uri) continue;
-    yield* claimsWithKeyIn(other, key);
-  }
-}
+export class ClaimLookup {
+  private readonly groups = new Map<string, ReadonlyMap<string, readonly ClaimRef[]>>();
 
-function* claimsWithKeyIn(release: CheckedRelease, key: string): Iterable<ClaimRef> {
-  const claims = claimsOf(release);
-  for (let i = 0; i < claims.length; i++) {
-    const claim = claims[i]!;
-    if (claim.unknown.length > 0 || claimKey(claim) !== key) continue;
-    const ref = toRef(release, claim, i);
-    if (ref) yield ref;
+  /**
+   * `groupKey` files a claim under the key its peers are found by (its claim key by default; a check
+   * may file under another key, which it also registers through `keys`).
+   */
+  constructor(
+    readonly release: CheckedRelease,
+    private readonly workspace: WorkspaceFacts,
+    private readonly groupKey: (ref: ClaimRef) => string | null = (ref) => ref.key,
+  ) {}
+
+  /** The claims filed under `key`: this release's first (the version being checked), then the others'. */
+  withKey(key: string): ClaimRef[] {
+    const found: ClaimRef[] = [];
+    const own = this.grouped(this.release).get(key);
+    if (own) for (const ref of own) found.push(ref);
+    for (const other of this.workspace.releasesWithKey(indexKey(key))) {
+      if (other.uri === this.release.uri) continue;
+      const refs = this.grouped(other).get(key);
+      if (refs) for (const ref of refs) found.push(ref);
+    }
+    return found;
+  }
+
+  private grouped(release: CheckedRelease): ReadonlyMap<string, readonly ClaimRef[]> {
+    let map = this.groups.get(release.uri);
+    if (map) return map;
+    const groups = new Map<string, ClaimRef[]>();
+    for (const ref of comparableClaims(release)) {
+      const key = this.groupKey(ref);
+      if (key === null) continue;
+      const list = groups.get(key);
+      if (list) list.push(ref);
+      else groups.set(key, [ref]);
+    }
+    this.groups.set(release.uri, groups);
+    return (map = groups);
   }
 }
 

@@ -18,12 +18,14 @@ import type { Interval } from '../analysis/intervals';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
 import {
-  changeSign, claimValueText, claimsWithKey, comparableClaims, describeClaim, indexKey, intervalOf, isExact, related, sameUnit, statedAt, valueText,
+  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, isExact, related, sameUnit, statedAt, valueText,
   type ClaimRef,
 } from './claimLookup';
 
 /** How many other statements a message names before it says "and N more". */
 const NAMED_IN_MESSAGE = 2;
+/** How many of them the finding links to (an archive may state one figure in hundreds of releases). */
+const MAX_RELATED = 20;
 
 export const figureConflict: Check = {
   code: 'figure-conflict',
@@ -36,9 +38,10 @@ export const figureConflict: Check = {
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];
+    const lookup = new ClaimLookup(release, workspace);
     for (const ref of comparableClaims(release)) {
       const conflicts: ClaimRef[] = [];
-      for (const other of claimsWithKey(release, workspace, ref.key)) {
+      for (const other of lookup.withKey(ref.key)) {
         const sameRelease = other.release.uri === release.uri;
         if (sameRelease && other.claim.figureIndex === ref.claim.figureIndex) continue;
         if (!sameRelease && ref.claim.modality !== 'actual') continue;
@@ -55,7 +58,7 @@ export const figureConflict: Check = {
       const cannotBothBeTrue = conflicts.some(
         (c) => c.release.uri === release.uri && ref.claim.modality === 'actual' && isExact(ref.figure) && isExact(c.figure),
       );
-      const relatedLocations: RelatedLocation[] = conflicts.map((c) => related(c, `${valueText(c.figure)}: the same claim stated otherwise`));
+      const relatedLocations: RelatedLocation[] = conflicts.slice(0, MAX_RELATED).map((c) => related(c, `${valueText(c.figure)}: the same claim stated otherwise`));
       findings.push({
         code: 'figure-conflict',
         severity: cannotBothBeTrue ? 'error' : 'warning',

@@ -14,7 +14,7 @@ import type { Interval } from '../analysis/intervals';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  changeSign, claimValueText, claimsWithKey, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith, periodLabel,
+  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith, periodLabel,
   related, sameUnit, statedAt, valueText, type ClaimRef,
 } from './claimLookup';
 
@@ -32,12 +32,13 @@ export const growthMismatch: Check = {
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];
+    const lookup = new ClaimLookup(release, workspace);
     for (const ref of comparableClaims(release)) {
       if (ref.claim.measure !== 'change' || ref.figure.unit !== '%') continue;
       const keys = levelKeys(ref);
       if (keys.length !== 2) continue;
-      const nexts = ordered(release, ref, [...claimsWithKey(release, workspace, keys[0]!)]);
-      const bases = [...claimsWithKey(release, workspace, keys[1]!)];
+      const nexts = ordered(release, ref, lookup.withKey(keys[0]!));
+      const bases = lookup.withKey(keys[1]!);
       const stated = statedChanges(ref);
       let first: { base: ClaimRef; next: ClaimRef } | null = null;
       let agrees = false;

@@ -13,10 +13,9 @@ import type { ClaimPeriod } from '../analysis/claimTypes';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  claimsOf, comparableClaims, describeClaim, indexKey, intervalOf, keyWith, metricInfo, periodLabel, related, sameUnit,
+  ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, keyWith, metricInfo, periodLabel, related, sameUnit,
   statedAt, valueText, type ClaimRef,
 } from './claimLookup';
-import { claimKey } from '../analysis/claimTypes';
 
 export const partialExceedsTotal: Check = {
   code: 'partial-exceeds-total',
@@ -32,10 +31,11 @@ export const partialExceedsTotal: Check = {
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];
+    const lookup = new ClaimLookup(release, workspace, yearKey);
     for (const ref of comparableClaims(release)) {
       const key = yearKey(ref);
       if (key === null) continue;
-      for (const other of peers(release, workspace, key)) {
+      for (const other of lookup.withKey(key)) {
         if (other.release.uri === release.uri && other.claimIndex === ref.claimIndex) continue;
         if (!sameUnit(ref.figure, other.figure)) continue;
         const mine = ref.claim.period!;
@@ -87,24 +87,6 @@ function yearKey(ref: ClaimRef): string | null {
   const year = claim.period.from.slice(0, 4);
   if (claim.period.to.slice(0, 4) !== year) return null;
   return keyWith(claim, 'level', { from: `${year}-01-01`, to: `${year}-12-31`, granularity: 'year' });
-}
-
-/** Every comparable level claim filed under the same year key: this release's, then the others'. */
-function* peers(release: CheckedRelease, workspace: WorkspaceFacts, key: string): Iterable<ClaimRef> {
-  yield* peersIn(release, key);
-  for (const other of workspace.releasesWithKey(indexKey(key))) if (other.uri !== release.uri) yield* peersIn(other, key);
-}
-
-function* peersIn(release: CheckedRelease, key: string): Iterable<ClaimRef> {
-  const claims = claimsOf(release);
-  for (let i = 0; i < claims.length; i++) {
-    const claim = claims[i]!;
-    const figure = release.analysis.figures[claim.figureIndex];
-    const ownKey = claimKey(claim);
-    if (!figure || ownKey === null) continue;
-    const ref: ClaimRef = { release, claim, figure, claimIndex: i, key: ownKey };
-    if (yearKey(ref) === key) yield ref;
-  }
 }
 
 /** `inner` lies inside `outer` and is shorter. ISO dates compare as strings. */

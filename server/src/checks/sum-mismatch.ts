@@ -18,7 +18,7 @@ import type { Claim } from '../analysis/claimTypes';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  claimsWithKey, comparableClaims, describeClaim, formatAmount, indexKey, intervalOf, metricInfo, related, sameUnit,
+  ClaimLookup, comparableClaims, describeClaim, formatAmount, indexKey, intervalOf, metricInfo, related,
   statedAt, wholesOf, valueText, type ClaimRef,
 } from './claimLookup';
 
@@ -46,21 +46,31 @@ export const sumMismatch: Check = {
     const findings: Finding[] = [];
     const seenWholes = new Set<string>();
     const spansWithFinding = new Set<number>();
+    const lookup = new ClaimLookup(release, workspace);
     for (const ref of comparableClaims(release)) {
       for (const template of wholeTemplates(ref.claim)) {
         const wholeKey = claimKey(template)!;
         if (seenWholes.has(wholeKey)) continue;
         seenWholes.add(wholeKey);
-        const slots = partSlots(template).map((slot) => ({ ...slot, refs: [...claimsWithKey(release, workspace, slot.key)] }));
-        const verdicts = [...claimsWithKey(release, workspace, wholeKey)].map((whole) => compare(release, whole, slots));
+        const slots = partSlots(template).map((slot) => lookup.withKey(slot.key));
+        const wholes = lookup.withKey(wholeKey);
+        const parts = new Map<string | null, StatedParts>();
+        const partsIn = (unit: string | null) => {
+          let stated = parts.get(unit);
+          if (!stated) parts.set(unit, (stated = statedParts(slots, unit)));
+          return stated;
+        };
+        const verdicts = wholes.map((whole) => verdict(whole, partsIn(whole.figure.unit)));
         // When the parts agree with one statement of the whole, another statement that disagrees
         // is a figure-conflict between the wholes, not a sum that fails.
-        if (verdicts.some((v) => v === 'agrees')) continue;
-        for (const finding of verdicts) {
-          if (typeof finding === 'string' || spansWithFinding.has(finding.start)) continue;
+        if (verdicts.includes('agrees')) continue;
+        wholes.forEach((whole, i) => {
+          if (verdicts[i] !== 'mismatch') return;
+          const finding = describe(release, whole, partsIn(whole.figure.unit), spansWithFinding);
+          if (!finding) return;
           spansWithFinding.add(finding.start);
           findings.push(finding);
-        }
+        });
       }
     }
     return findings;
@@ -111,41 +121,61 @@ function partSlots(whole: Claim): Slot[] {
   return slots;
 }
 
-/**
- * Whether the stated parts agree with one statement of the whole; a finding for this release when
- * they cannot; `unknown` when there is nothing to compare (no part in the whole's unit, too many
- * combinations, or a disagreement that concerns no figure of this release).
- */
-function compare(release: CheckedRelease, whole: ClaimRef, slots: readonly (Slot & { refs: ClaimRef[] })[]): Finding | 'agrees' | 'unknown' {
-  const candidates = slots.map((slot) => slot.refs.filter((r) => sameUnit(r.figure, whole.figure)));
+/** The stated parts in one unit: per slot, the claims that state it. */
+interface StatedParts {
+  /** The slots that have at least one statement. */
+  readonly known: readonly (readonly ClaimRef[])[];
+  /** Whether every slot has one. */
+  readonly complete: boolean;
+  /** Every part stated: each choice of one statement per part; null when there are too many. */
+  readonly combos: readonly ClaimRef[][] | null;
+  /** Some parts stated: the statement with the least value of each. */
+  readonly least: readonly ClaimRef[];
+}
+
+function statedParts(slots: readonly (readonly ClaimRef[])[], unit: string | null): StatedParts {
+  const candidates = slots.map((refs) => refs.filter((r) => unit !== null && r.figure.unit === unit));
   const known = candidates.filter((c) => c.length > 0);
-  if (known.length === 0) return 'unknown';
+  const complete = known.length === candidates.length && known.length > 0;
+  return {
+    known,
+    complete,
+    combos: complete ? combinations(known) : null,
+    least: known.map((refs) => refs.reduce((a, b) => (intervalOf(b).low < intervalOf(a).low ? b : a))),
+  };
+}
+
+/**
+ * Whether the stated parts agree with one statement of the whole; `unknown` when there is nothing
+ * to compare (no part in the whole's unit, too many combinations).
+ */
+function verdict(whole: ClaimRef, parts: StatedParts): 'agrees' | 'mismatch' | 'unknown' {
+  if (parts.known.length === 0) return 'unknown';
   const w = intervalOf(whole);
-  let chosen: ClaimRef[];
-  let complete: boolean;
-  if (known.length === candidates.length) {
+  if (parts.complete) {
     // Every part is stated: some combination of them must meet the whole.
-    complete = true;
-    const combos = combinations(known);
-    if (combos === null) return 'unknown';
-    if (combos.some((combo) => overlap(sum(combo), w))) return 'agrees';
-    chosen = combos[0]!;
-  } else {
-    // Some parts are stated: even their least values may not exceed the whole.
-    complete = false;
-    if (whole.figure.qualifier === 'at-least') return 'agrees';
-    const least = known.map((refs) => refs.reduce((a, b) => (intervalOf(b).low < intervalOf(a).low ? b : a)));
-    if (!(sum(least).low > w.high)) return 'agrees';
-    chosen = known.map((refs) => refs[0]!);
+    if (parts.combos === null) return 'unknown';
+    return parts.combos.some((combo) => overlap(sum(combo), w)) ? 'agrees' : 'mismatch';
   }
+  // Some parts are stated: even their least values may not exceed the whole.
+  if (whole.figure.qualifier === 'at-least') return 'agrees';
+  return sum(parts.least).low > w.high ? 'mismatch' : 'agrees';
+}
+
+/**
+ * The finding for a whole its parts contradict, on this release's figure among them (the whole
+ * first); null when none of them is in this release, or that figure already has its finding.
+ */
+function describe(release: CheckedRelease, whole: ClaimRef, parts: StatedParts, taken: ReadonlySet<number>): Finding | null {
+  const chosen = parts.complete ? parts.combos![0]! : parts.known.map((refs) => refs[0]!);
   const members = [whole, ...chosen];
   const anchor = members.find((m) => m.release.uri === release.uri);
-  if (!anchor) return 'unknown';
+  if (!anchor || taken.has(anchor.figure.start)) return null;
   const here = (ref: ClaimRef) => (ref === anchor ? `${valueText(ref.figure)} here` : statedAt(release, ref));
   const partsText = chosen.map((p) => `${describeClaim(release, { ...p.claim, period: null }).trimStart()}: ${here(p)}`).join(' + ');
   const total = formatAmount(chosen.reduce((s, p) => s + p.figure.value, 0), whole.figure.unit, Math.min(...chosen.map((p) => p.figure.resolution)));
   const subject = describeClaim(release, whole.claim);
-  const message = complete
+  const message = parts.complete
     ? `${subject}: the parts add up to ${total} (${partsText}), the whole is ${here(whole)}`
     : `${subject}: ${chosen.length === 1 ? 'one part alone' : 'some parts alone'} (${partsText}) exceed${chosen.length === 1 ? 's' : ''} the whole, ${here(whole)}`;
   return {
