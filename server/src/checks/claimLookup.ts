@@ -143,8 +143,13 @@ export function sameUnit(a: Figure, b: Figure): boolean {
   return a.unit !== null && a.unit === b.unit;
 }
 
-export function intervalOf(ref: { readonly figure: Figure }): Interval {
-  return figureInterval(ref.figure);
+/**
+ * The values a claim's figure may stand for: its written precision, widened by its qualifier as far
+ * as the configuration of ITS release lets qualifiers reach (`tolerance`; 5% by default).
+ */
+export function intervalOf(ref: ClaimRef): Interval {
+  const config = (ref.release as CheckedRelease & { readonly config?: { readonly tolerance?: number } }).config;
+  return config?.tolerance === undefined ? figureInterval(ref.figure) : figureInterval(ref.figure, config.tolerance);
 }
 
 /**

@@ -101,7 +101,7 @@ export function readFigure(text: string, start: number): Figure {
   };
 }
 
-export function release(uri: string, text: string, specs: readonly ClaimSpec[]): CheckedRelease {
+export function release(uri: string, text: string, specs: readonly ClaimSpec[], config?: { readonly tolerance?: number }): CheckedRelease {
   const figures: Figure[] = [];
   const claims: Claim[] = [];
   const partyIds = new Set<string>();
@@ -146,7 +146,7 @@ export function release(uri: string, text: string, specs: readonly ClaimSpec[]):
     lineStarts: computeLineStarts(text),
     claims: sortedClaims,
   };
-  return { uri, text, analysis };
+  return { uri, text, analysis, ...(config ? { config } : {}) };
 }
 
 /** Indexes the releases with the check's keys (as the server does) and runs the check on each. */

@@ -107,6 +107,22 @@ const rows: Row[] = [
       { uri: B, span: '12%', severity: 'warning', words: ['down 12% here, up 12% in 2021-10-23-consultations.release.md (line 1)'] },
     ],
   },
+  {
+    name: 'a configured tolerance of 1% narrows "about USD 5.5 billion" until it no longer covers 5.33 billion',
+    releases: [
+      consultations,
+      release(B, 'Trade in 2020 was about USD 5.5 billion.\n', [trade('about USD 5.5 billion', '2020')], { tolerance: 0.01 }),
+    ],
+    expected: [
+      { uri: B, span: 'about USD 5.5 billion', severity: 'warning', words: ['about USD 5.5 billion here, USD 5.33 billion in'] },
+      { uri: A, span: 'USD 5.33 billion', severity: 'warning', words: ['USD 5.33 billion here, about USD 5.5 billion in'] },
+    ],
+  },
+  {
+    name: 'trap: with the default tolerance (5%), "about USD 5.5 billion" covers 5.33 billion',
+    releases: [consultations, release(B, 'Trade in 2020 was about USD 5.5 billion.\n', [trade('about USD 5.5 billion', '2020')])],
+    expected: [],
+  },
 
   // ---- never a conflict ----
   {
