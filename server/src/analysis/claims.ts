@@ -16,7 +16,7 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate } from './types';
-import { isDigitCode, isUpperCode, tokenIndexAt, type ProseContext, type Token } from './text';
+import { fold, isDigitCode, isUpperCode, tokenIndexAt, type ProseContext, type Token } from './text';
 import { defaultGazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
@@ -86,8 +86,24 @@ export function metricDefinition(id: string): MetricDefinition | undefined {
   return METRIC_BY_ID.get(id);
 }
 
+/** The metric phrases the claims extractor matches: the built-in vocabulary, plus a configuration's. */
+export interface MetricVocabulary {
+  readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
+  readonly firstWordShapes: Uint8Array;
+}
+
+/**
+ * The built-in vocabulary plus extra phrases for known metric ids (a configuration's "metrics":
+ * {"trade.total": ["bilateral commerce"]}). Phrases for unknown ids are ignored: the configuration
+ * validates ids before it gets here. Pure; build once per configuration.
+ */
+export function buildMetricVocabulary(extra: Readonly<Record<string, readonly string[]>> = {}): MetricVocabulary {
+  const phrases = buildPhrases(extra);
+  return { phrases, firstWordShapes: shapesOf(phrases.keys()) };
+}
+
 /** Phrases indexed by their first word; longest first. */
-function buildPhrases(): Map<string, PhraseEntry[]> {
+function buildPhrases(extra: Readonly<Record<string, readonly string[]>> = {}): Map<string, PhraseEntry[]> {
   const byText = new Map<string, { words: string[]; senses: PhraseSense[] }>();
   const entry = (text: string): { words: string[]; senses: PhraseSense[] } => {
     let e = byText.get(text);
@@ -109,6 +125,14 @@ function buildPhrases(): Map<string, PhraseEntry[]> {
       entry(p.text).senses.push(sense);
     }
   });
+  for (const [id, texts] of Object.entries(extra)) {
+    const metric = METRIC_BY_ID.get(id);
+    if (!metric) continue;
+    for (const text of texts) {
+      const folded = fold(text).trim();
+      if (folded.length > 0) entry(folded).senses.push({ metric, agent: 'source' });
+    }
+  }
   for (const text of vocabulary.blockers) entry(text);
   const index = new Map<string, PhraseEntry[]>();
   for (const [text, e] of byText) {
@@ -138,7 +162,7 @@ function phraseIndex(list: readonly string[]): Map<string, string[][]> {
   return index;
 }
 
-const PHRASES = buildPhrases();
+const BUILT_IN_VOCABULARY: MetricVocabulary = buildMetricVocabulary();
 
 /** (first code unit, length) of some words: most tokens are ruled out without slicing their text. */
 function shapesOf(words: Iterable<string>): Uint8Array {
@@ -150,7 +174,6 @@ function shapesOf(words: Iterable<string>): Uint8Array {
   return table;
 }
 
-const FIRST_WORD_SHAPES = shapesOf(PHRASES.keys());
 const CHANGE_BEFORE = phraseIndex([...vocabulary.changeBefore.increase, ...vocabulary.changeBefore.decrease]);
 const DECREASE_WORDS = new Set([...vocabulary.changeBefore.decrease, ...vocabulary.changeAfter.decrease]);
 const CHANGE_AFTER = phraseIndex([...vocabulary.changeAfter.increase, ...vocabulary.changeAfter.decrease]);
@@ -196,6 +219,8 @@ export interface ClaimInputs {
   readonly dates: readonly DateMention[];
   readonly parties: readonly PartyMention[];
   readonly releaseDate: ReleaseDate | null;
+  /** The metric phrases to match; the built-in vocabulary when absent. */
+  readonly vocabulary?: MetricVocabulary;
 }
 
 /** One claim per figure that measures something (money, percentages, counts), in figure order. */
@@ -259,6 +284,7 @@ class ClaimScanner {
   private readonly dates: readonly DateMention[];
   private readonly parties: readonly PartyMention[];
   private readonly releaseDate: ReleaseDate | null;
+  private readonly vocabulary: MetricVocabulary;
   /** Sentence, clause and paragraph number of each token. */
   private readonly sentence: Int32Array;
   private readonly clause: Int32Array;
@@ -297,6 +323,7 @@ class ClaimScanner {
     this.dates = analysis.dates;
     this.parties = analysis.parties;
     this.releaseDate = analysis.releaseDate;
+    this.vocabulary = analysis.vocabulary ?? BUILT_IN_VOCABULARY;
     this.sentence = new Int32Array(this.n);
     this.clause = new Int32Array(this.n);
     this.paragraph = new Int32Array(this.n);
@@ -494,11 +521,11 @@ class ClaimScanner {
         k++;
         continue;
       }
-      if (!this.mayBe(FIRST_WORD_SHAPES, k)) {
+      if (!this.mayBe(this.vocabulary.firstWordShapes, k)) {
         k++;
         continue;
       }
-      const list = PHRASES.get(this.w(k));
+      const list = this.vocabulary.phrases.get(this.w(k));
       let found: PhraseEntry | undefined;
       if (list) {
         for (const entry of list) {

@@ -448,9 +448,11 @@ export const anniversaryMismatch: Check = {
         message = `${head} ${describeFounding(a.subject, f.fact.date)} (${placeOf(f.release, f.fact.start, release)})`;
         related.push({ uri: f.release.uri, start: f.fact.start, end: f.fact.end, message: `founding date: ${f.fact.date}` });
       } else {
-        const builtIn = BUILT_IN.get(a.subject.key);
+        // The workspace configuration's founding dates come before the built-in table.
+        const configured = release.config?.foundingDates?.get(a.subject.key);
+        const builtIn = configured ?? BUILT_IN.get(a.subject.key);
         if (!builtIn || Number(builtIn.date.slice(0, 4)) === implied) continue;
-        message = `${head} ${describeFounding(a.subject, builtIn.date)} (built-in)`;
+        message = `${head} ${describeFounding(a.subject, builtIn.date)} (${configured ? 'workspace configuration' : 'built-in'})`;
       }
       findings.push({ code: 'anniversary-mismatch', severity: 'warning', message, start: a.start, end: a.end, related });
     }

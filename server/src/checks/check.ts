@@ -3,12 +3,15 @@
 
 import type { DocumentAnalysis } from '../analysis/types';
 import type { Finding } from './finding';
+import type { ReleaseConfig } from '../config/model';
 
 /** One release as the checks see it. */
 export interface CheckedRelease {
   readonly uri: string;
   readonly text: string;
   readonly analysis: DocumentAnalysis;
+  /** The workspace configuration that applies to this release (house forms, tolerance, founding dates); none when absent. */
+  readonly config?: ReleaseConfig;
 }
 
 /** A read-only view of every release in the workspace, the one being checked included. */

@@ -2,7 +2,8 @@
 // one is reported and does not stop the others.
 
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
-import type { Finding } from './finding';
+import type { Finding, Severity } from './finding';
+import { applySuppressions } from './suppression';
 import { figureConflict } from './figure-conflict';
 import { growthMismatch } from './growth-mismatch';
 import { sumMismatch } from './sum-mismatch';
@@ -38,16 +39,30 @@ export interface CheckRun {
   readonly failures: { readonly code: string; readonly error: string }[];
 }
 
-export function runChecks(release: CheckedRelease, workspace: WorkspaceFacts, checks: readonly Check[] = ALL_CHECKS): CheckRun {
-  const findings: Finding[] = [];
+/**
+ * Runs the checks over one release. `settings` maps a check code to a severity that replaces the
+ * check's own, or to `off` (the check does not run): the workspace configuration and the user's
+ * settings, merged by the caller. Suppression comments in the text are applied last.
+ */
+export function runChecks(
+  release: CheckedRelease,
+  workspace: WorkspaceFacts,
+  checks: readonly Check[] = ALL_CHECKS,
+  settings: Readonly<Record<string, Severity | 'off'>> = {},
+): CheckRun {
+  let findings: Finding[] = [];
   const failures: { code: string; error: string }[] = [];
   for (const check of checks) {
+    const setting = settings[check.code];
+    if (setting === 'off') continue;
     try {
-      findings.push(...check.run(release, workspace));
+      const found = check.run(release, workspace);
+      findings.push(...(setting === undefined ? found : found.map((f) => ({ ...f, severity: setting }))));
     } catch (error) {
       failures.push({ code: check.code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
   }
+  findings = applySuppressions(release.text, findings);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { findings, failures };
 }

@@ -11,7 +11,7 @@
 // writes "Viet Nam"). The form written most often wins; on a tie nothing is reported.
 
 import type { PartyMention, Span } from '../analysis/types';
-import { fold, isDigitCode, isLetterCode } from '../analysis/text';
+import { fold, isDigitCode, isLetterCode, proseContext } from '../analysis/text';
 import type { Check, CheckedRelease } from './check';
 import type { Finding } from './finding';
 
@@ -95,7 +95,35 @@ export const partyVariant: Check = {
       if (!list) byParty.set(mention.id, (list = []));
       list.push(nameOf(release, mention));
     }
-    const findings: Finding[] = [];
+    const findings: Finding[] = flaggedForms(release);
+    const flaggedAt = new Set(findings.map((f) => f.start));
+    // The workspace's house spellings: any other spelling of the same letters is flagged, even once.
+    const preferred = new Map<string, string>();
+    for (const form of release.config?.preferredForms ?? []) preferred.set(skeleton(form), form);
+    if (preferred.size > 0) {
+      for (const occurrences of byParty.values()) {
+        for (const o of occurrences) {
+          const skel = skeleton(o.written);
+          let writing: Occurrence | null = preferred.has(skel) ? o : null;
+          if (!writing) {
+            for (const short of preferred.keys()) {
+              if (short.length < skel.length && skel.endsWith(short) && (writing = suffixWriting(o, short))) break;
+            }
+          }
+          if (!writing || flaggedAt.has(writing.start)) continue;
+          const form = preferred.get(skeleton(writing.written))!;
+          if (spellingKey(writing.written) === spellingKey(form)) continue;
+          findings.push({
+            code: 'party-variant',
+            severity: 'information',
+            message: `“${writing.written.replace(/\s+/g, ' ')}” here; this workspace writes “${form}”`,
+            start: writing.start,
+            end: writing.end,
+            related: [],
+          });
+        }
+      }
+    }
     for (const occurrences of byParty.values()) {
       if (occurrences.length < 3) continue; // a variant needs a form written at least twice beside it
       // Spelling groups: skeleton → spelling key → occurrences.
@@ -123,8 +151,8 @@ export const partyVariant: Check = {
           }
         }
       });
-      for (const group of groups.values()) {
-        if (group.size < 2) continue;
+      for (const [skel, group] of groups) {
+        if (group.size < 2 || preferred.has(skel)) continue; // a house spelling was checked above
         const spellings = [...group.values()].sort((a, b) => b.length - a.length);
         const majority = spellings[0]!;
         if (spellings[1]!.length === majority.length) continue; // a tie: no form is the release's own
@@ -147,3 +175,31 @@ export const partyVariant: Check = {
     return findings;
   },
 };
+
+/** Forms the workspace flags, wherever the prose writes them (case and diacritics set aside). */
+function flaggedForms(release: CheckedRelease): Finding[] {
+  const flagged = release.config?.flaggedForms;
+  if (!flagged || flagged.size === 0) return [];
+  const folded = proseContext(release.text, release.uri, release.analysis.format).folded;
+  const findings: Finding[] = [];
+  for (const [form, replacement] of flagged) {
+    const needle = fold(form.trim());
+    if (needle.length === 0) continue;
+    for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+      const end = at + needle.length;
+      const before = at > 0 ? folded.charCodeAt(at - 1) : 0x20;
+      const after = end < folded.length ? folded.charCodeAt(end) : 0x20;
+      if (isLetterCode(before) || isDigitCode(before) || isLetterCode(after) || isDigitCode(after)) continue;
+      const written = release.text.slice(at, end);
+      findings.push({
+        code: 'party-variant',
+        severity: 'information',
+        message: replacement ? `“${written}”: this workspace writes “${replacement}”` : `“${written}”: this workspace does not use this form`,
+        start: at,
+        end,
+        related: [],
+      });
+    }
+  }
+  return findings;
+}

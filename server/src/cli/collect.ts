@@ -1,6 +1,7 @@
 // Finding the releases under the PATHS of a command line, with the same file rules as the extension.
 
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describeError } from '../workspace/readRelease';
 import { isReleaseFile, isTextFile } from '../workspace/files';
 import { walkFiles, type Unreadable } from '../workspace/scan';
@@ -15,7 +16,15 @@ export interface CollectedFiles {
   readonly unreadable: Unreadable[];
 }
 
-export function collectReleases(paths: readonly string[], globs?: readonly string[]): CollectedFiles {
+/**
+ * `verdict` says what the workspace configuration (`files.include`, `files.exclude`) makes of a file
+ * found in a folder, by its absolute path: included, skipped, or no opinion (null).
+ */
+export function collectReleases(
+  paths: readonly string[],
+  globs?: readonly string[],
+  verdict: (absolutePath: string) => 'include' | 'exclude' | null = () => null,
+): CollectedFiles {
   const files: string[] = [];
   const unreadable: Unreadable[] = [];
   const seen = new Set<string>();
@@ -40,7 +49,9 @@ export function collectReleases(paths: readonly string[], globs?: readonly strin
     const releases: string[] = [];
     const textFiles: string[] = [];
     walkFiles(path, (file, rel) => {
-      if (isReleaseFile(rel, globs)) releases.push(file);
+      const configured = verdict(resolve(file));
+      if (configured === 'exclude') return;
+      if (isReleaseFile(rel, globs) || (configured === 'include' && isTextFile(rel))) releases.push(file);
       else if (isTextFile(rel) && !NOT_RELEASES.test(rel.slice(rel.lastIndexOf('/') + 1))) textFiles.push(file);
     }, unreadable);
     // A folder that holds release folders is read by the globs; one that holds none is itself a

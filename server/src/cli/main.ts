@@ -10,6 +10,9 @@ import { parseArgs, USAGE, type CheckCommand } from './args';
 import { collectReleases } from './collect';
 import { readRelease } from '../workspace/readRelease';
 import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
+import { ConfigFiles } from '../workspace/configFiles';
+import { describeProblem } from '../config/model';
+import { analysisOptions, fileVerdict, type ResolvedConfig } from '../config/resolve';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -32,7 +35,20 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 function check(command: CheckCommand, out: (text: string) => void, err: (text: string) => void): number {
-  const { files, unreadable } = collectReleases(command.paths, command.files);
+  const configs = new ConfigFiles();
+  const verdict = (path: string): 'include' | 'exclude' | null => fileVerdict(path.replace(/\\/g, '/'), configs.configFor(path).files);
+  const { files, unreadable } = collectReleases(command.paths, command.files, verdict);
+  // A broken configuration file stops the run: its findings would not be the office's.
+  const broken = new Map<string, string[]>();
+  for (const path of files) {
+    for (const file of configs.problemsFor(resolve(path))) {
+      if (!broken.has(file.path)) broken.set(file.path, file.problems.map((p) => describeProblem(file.path, p)));
+    }
+  }
+  if (broken.size > 0) {
+    for (const messages of broken.values()) for (const message of messages) err(`communique: ${message}`);
+    return 2;
+  }
   const documents: CheckedDocument[] = [];
   const skipped: SkippedPath[] = [];
   let readFailures = unreadable.length;
@@ -41,6 +57,7 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
   // Every release is indexed before any is checked: a finding may need a release read later.
   const index = new WorkspaceIndex(ALL_CHECKS);
   const loaded: { path: string; uri: string }[] = [];
+  const checkSettings = new Map<string, ResolvedConfig['checks']>();
   for (const path of files) {
     const read = readRelease(path);
     if (!read.ok) {
@@ -55,12 +72,14 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
     }
     const uri = pathToFileURL(resolve(path)).href;
     pathByUri.set(uri, path);
-    index.set({ uri, text: read.text, analysis: analyseDocument(read.text, uri) }, 0);
+    const config = configs.configFor(resolve(path));
+    index.set({ uri, text: read.text, analysis: analyseDocument(read.text, uri, analysisOptions(config)), config: config.release }, 0);
+    checkSettings.set(uri, config.checks);
     loaded.push({ path, uri });
   }
   for (const { path, uri } of loaded) {
     const release = index.release(uri)!;
-    const { findings, failures } = runChecks(release, index);
+    const { findings, failures } = runChecks(release, index, ALL_CHECKS, checkSettings.get(uri));
     for (const failure of failures) err(`communique: the ${failure.code} check failed on ${path}: ${failure.error}`);
     documents.push({ path, text: release.text, analysis: release.analysis, findings });
   }

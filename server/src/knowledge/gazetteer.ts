@@ -107,6 +107,8 @@ export interface GazetteerExtras {
   }>;
   /** More forms for known parties, by id ("VNM": ["VN"]). */
   readonly aliases?: Readonly<Record<string, readonly string[]>>;
+  /** More titles of office that mark a following name as a person ("Director-General"). */
+  readonly titles?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,6 +351,11 @@ function addExtras(builder: Builder, extras: GazetteerExtras): void {
   for (const [id, forms] of Object.entries(extras.aliases ?? {})) {
     const record = builder.parties.get(id);
     if (record !== undefined) builder.addParty(record, forms, { capitalEveryWord: record.kind === 'person' });
+  }
+  for (const title of extras.titles ?? []) {
+    const office: OfficeRecord = { id: `office:${slug(title)}`, name: title };
+    builder.offices.set(office.id, office);
+    builder.add('title', title, { office, capitalFirst: true });
   }
 }
 

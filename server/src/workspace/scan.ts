@@ -2,7 +2,7 @@
 
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isIgnoredFolder, isReleaseFile } from './files';
+import { isIgnoredFolder, isReleaseFile, isTextFile } from './files';
 import { describeError } from './readRelease';
 
 export interface Unreadable {
@@ -37,12 +37,21 @@ export function walkFiles(folder: string, visit: (path: string, relativePath: st
   walk(folder);
 }
 
-/** Every release file below a workspace folder, by the globs. */
-export function scanFolder(folder: string, globs?: readonly string[]): { files: string[]; unreadable: Unreadable[] } {
+/**
+ * Every release file below a workspace folder, by the globs; `verdict` is what the workspace
+ * configuration (`files.include`, `files.exclude`) makes of a file, by its path.
+ */
+export function scanFolder(
+  folder: string,
+  globs?: readonly string[],
+  verdict: (path: string) => 'include' | 'exclude' | null = () => null,
+): { files: string[]; unreadable: Unreadable[] } {
   const files: string[] = [];
   const unreadable: Unreadable[] = [];
   walkFiles(folder, (path, rel) => {
-    if (isReleaseFile(rel, globs)) files.push(path);
+    const configured = verdict(path);
+    if (configured === 'exclude') return;
+    if (isReleaseFile(rel, globs) || (configured === 'include' && isTextFile(rel))) files.push(path);
   }, unreadable);
   return { files, unreadable };
 }

@@ -1,0 +1,77 @@
+// The workspace configuration of a press office (`.communique.json`, `communique.config.json`): its
+// shape as written, the problems found in a file, and what the checks read of it. Plain data.
+
+import type { PartyKind } from '../analysis/types';
+import type { Severity } from '../checks/finding';
+
+/** The names a configuration file may have, nearest first within one folder. */
+export const CONFIG_FILE_NAMES: readonly string[] = ['.communique.json', 'communique.config.json'];
+
+/** What a check is set to: a severity, or `off`. */
+export type CheckSetting = Severity | 'off';
+
+export const CHECK_SETTINGS: readonly CheckSetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** A party the press office knows and the built-in data does not (or more forms of one it does). */
+export interface ConfigParty {
+  /** A known id ("VNM", "org:asean") to add forms to it; a new id otherwise (derived from the name when absent). */
+  readonly id?: string;
+  readonly name: string;
+  readonly kind: PartyKind;
+  /** Other forms: acronyms, short names ("NIDIR"). */
+  readonly aliases?: readonly string[];
+  readonly iso2?: string;
+  readonly iso3?: string;
+}
+
+/** A founding date: of relations between two parties, or of an organisation. Parties by id or by name. */
+export type ConfigFounding =
+  | { readonly parties: readonly [string, string]; readonly date: string }
+  | { readonly organization: string; readonly date: string };
+
+/** One configuration file, validated. Every key is optional; a folder's file refines its parent's. */
+export interface ConfigFile {
+  readonly checks?: Readonly<Record<string, CheckSetting>>;
+  /** How far "nearly", "about", "over" reach, as a fraction of the value (default 0.05). */
+  readonly tolerance?: number;
+  /** Globs relative to the folder of the file: Markdown and text files to check, and files to skip. */
+  readonly files?: { readonly include?: readonly string[]; readonly exclude?: readonly string[] };
+  readonly parties?: readonly ConfigParty[];
+  /** More forms of known parties, by id or name ("Viet Nam": ["VN"]). */
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
+  /** Titles of office that mark a following name as a person. */
+  readonly titles?: readonly string[];
+  /** The house spelling of a party: every other spelling of the same letters is flagged ("Viet Nam" flags "Vietnam"). */
+  readonly preferredForms?: readonly string[];
+  /** Forms always flagged, with the form to use instead (or null). */
+  readonly flaggedForms?: Readonly<Record<string, string | null>>;
+  /** More phrases that name a metric, by metric id ("trade.total": ["bilateral commerce"]). */
+  readonly metrics?: Readonly<Record<string, readonly string[]>>;
+  readonly foundingDates?: readonly ConfigFounding[];
+}
+
+/** A problem in a configuration file, with its place (offsets UTF-16, line and column 1-based). */
+export interface ConfigProblem {
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** What the checks read of the configuration that applies to a release. */
+export interface ReleaseConfig {
+  /** How far qualifiers reach (see analysis/intervals.ts). */
+  readonly tolerance?: number;
+  /** House spellings of parties. */
+  readonly preferredForms?: readonly string[];
+  /** Forms always flagged, with the replacement (or null). */
+  readonly flaggedForms?: ReadonlyMap<string, string | null>;
+  /** Founding dates by anniversary key ("anniversary:KHM+VNM", "anniversary:org:asean"). */
+  readonly foundingDates?: ReadonlyMap<string, { readonly date: string; readonly name?: string }>;
+}
+
+/** `path:line:column: message`, the form the command line prints and tests compare. */
+export function describeProblem(path: string, problem: ConfigProblem): string {
+  return `${path}:${problem.line}:${problem.column}: ${problem.message}`;
+}

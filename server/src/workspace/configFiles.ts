@@ -1,0 +1,121 @@
+// Finding, reading and re-reading the configuration files (`.communique.json`,
+// `communique.config.json`) that apply to a release: its folder's and every parent folder's, nearest
+// winning. Shared by the server and the command line. A file that does not parse keeps its last good
+// configuration in force and reports its problems.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CONFIG_FILE_NAMES, type ConfigFile, type ConfigProblem } from '../config/model';
+import { parseConfig } from '../config/parse';
+import { EMPTY_CONFIG, resolveConfig, type ConfigLayer, type ResolvedConfig } from '../config/resolve';
+
+/** Reads a file's text; null when there is none. Injected so tests need no disk. */
+export type ReadText = (path: string) => string | null;
+
+export const readTextFromDisk: ReadText = (path) => {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+};
+
+/** One configuration file as last read. */
+export interface ConfigFileState {
+  readonly path: string;
+  /** The text read; null when the file does not exist. */
+  readonly text: string | null;
+  readonly problems: readonly ConfigProblem[];
+  /** The configuration in force: this text's when it is good, else the last good one, else null. */
+  readonly config: ConfigFile | null;
+}
+
+function slashes(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+export class ConfigFiles {
+  private readonly files = new Map<string, ConfigFileState>();
+  private readonly resolved = new Map<string, ResolvedConfig>();
+
+  constructor(private readonly read: ReadText = readTextFromDisk) {}
+
+  /** True for a path named like a configuration file. */
+  static isConfigFile(path: string): boolean {
+    const name = slashes(path).slice(slashes(path).lastIndexOf('/') + 1);
+    return CONFIG_FILE_NAMES.includes(name);
+  }
+
+  /** The state of one configuration file, read on first use. */
+  file(path: string): ConfigFileState {
+    let state = this.files.get(path);
+    if (!state) {
+      state = this.load(path, this.read(path), null);
+      this.files.set(path, state);
+    }
+    return state;
+  }
+
+  /** Every configuration file read so far that exists. */
+  known(): ConfigFileState[] {
+    return [...this.files.values()].filter((f) => f.text !== null);
+  }
+
+  /**
+   * Re-reads one file (after a change on disk, or with the editor's text). Returns true when the
+   * configuration in force changed, so the releases under its folder need analysing again.
+   */
+  update(path: string, text: string | null = this.read(path)): boolean {
+    const before = this.files.get(path);
+    const state = this.load(path, text, before?.config ?? null);
+    this.files.set(path, state);
+    const changed = JSON.stringify(before?.config ?? null) !== JSON.stringify(state.config);
+    if (changed) this.resolved.clear();
+    return changed;
+  }
+
+  private load(path: string, text: string | null, lastGood: ConfigFile | null): ConfigFileState {
+    if (text === null) return { path, text: null, problems: [], config: null };
+    const parsed = parseConfig(text);
+    return { path, text, problems: parsed.problems, config: parsed.config ?? lastGood };
+  }
+
+  /** The configuration files that apply to a file, parent first (their folders from the root down). */
+  filesFor(filePath: string): ConfigFileState[] {
+    const found: ConfigFileState[] = [];
+    let folder = dirname(filePath);
+    for (;;) {
+      // Within one folder `.communique.json` is nearer than `communique.config.json`.
+      for (const name of CONFIG_FILE_NAMES) {
+        const state = this.file(join(folder, name));
+        if (state.text !== null) found.push(state);
+      }
+      const parent = dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+    return found.reverse();
+  }
+
+  /** The resolved configuration for a file (cached per set of layers). */
+  configFor(filePath: string): ResolvedConfig {
+    const layers: ConfigLayer[] = this.filesFor(filePath)
+      .filter((f) => f.config !== null)
+      .map((f) => ({ folder: slashes(dirname(f.path)), config: f.config! }));
+    if (layers.length === 0) return EMPTY_CONFIG;
+    const key = layers.map((l) => l.folder + '\u0000' + JSON.stringify(l.config)).join('\u0001');
+    let resolved = this.resolved.get(key);
+    if (!resolved) {
+      resolved = resolveConfig(layers);
+      this.resolved.set(key, resolved);
+    }
+    return resolved;
+  }
+
+  /** The problems of the files that apply to a file, with their paths. */
+  problemsFor(filePath: string): { path: string; problems: readonly ConfigProblem[] }[] {
+    return this.filesFor(filePath)
+      .filter((f) => f.problems.length > 0)
+      .map((f) => ({ path: f.path, problems: f.problems }));
+  }
+}
