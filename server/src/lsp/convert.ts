@@ -1,7 +1,10 @@
 // The one place where offsets become LSP positions and analysis results become protocol types.
 
 import {
+  CodeActionKind,
   DiagnosticSeverity,
+  TextEdit,
+  type CodeAction,
   DocumentSymbol,
   type Diagnostic,
   MarkupKind,
@@ -14,6 +17,7 @@ import {
 import { positionAt } from '../analysis/text';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { Finding, Severity } from '../checks/finding';
+import type { FixAction } from '../features/codeActions';
 import type { HoverCard } from '../features/hover';
 import type { OutlineKind, OutlineNode } from '../features/outline';
 import { TOKEN_MODIFIERS, TOKEN_TYPES, type ClassifiedSpan } from '../features/tokens';
@@ -115,5 +119,30 @@ export function toDiagnostic(analysis: DocumentAnalysis, finding: Finding, analy
     source: 'communique',
     message: finding.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
+  };
+}
+
+/** The kind of the one action that fixes every unambiguous finding of a release. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.communique`;
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/**
+ * A fix as a code action with a workspace edit on the release. `diagnostics` are the ones the
+ * editor sent with the request; the action names those it fixes (same code, same range).
+ */
+export function toCodeAction(analysis: DocumentAnalysis, action: FixAction, diagnostics: readonly Diagnostic[]): CodeAction {
+  const ranges = action.fixes.map((span) => toRange(analysis, span));
+  const fixed = diagnostics.filter(
+    (d) => (action.kind === 'source.fixAll' || d.code === action.code) && ranges.some((r) => sameRange(r, d.range)),
+  );
+  return {
+    title: action.title,
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    ...(fixed.length > 0 ? { diagnostics: fixed } : {}),
+    ...(action.isPreferred ? { isPreferred: true } : {}),
+    edit: { changes: { [analysis.uri]: action.edits.map((e) => TextEdit.replace(toRange(analysis, e), e.newText)) } },
   };
 }

@@ -2,6 +2,7 @@
 // of the pure analysis, checks and feature builders. With convert.ts, the only code that knows LSP.
 
 import {
+  CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
@@ -17,6 +18,7 @@ import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { CheckedRelease } from '../checks/check';
 import { ALL_CHECKS, runChecks } from '../checks/index';
+import { fixAll, quickFixes } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
 import { PeerIndex, workspaceView } from '../features/peers';
 import { outline } from '../features/outline';
@@ -25,7 +27,7 @@ import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextF
 import { WorkspaceIndex } from '../workspace/index';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
-import { semanticTokensLegend, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
+import { FIX_ALL_KIND, semanticTokensLegend, toCodeAction, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
 
 /** Documents longer than this (UTF-16 code units) are not analysed: a release is never 20 MB. */
 export const MAX_ANALYSED_LENGTH = 20_000_000;
@@ -261,6 +263,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Communiqué' },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
       },
@@ -353,6 +356,34 @@ export function startServer(connection: Connection): void {
         return card ? toHover(found.analysis, card) : null;
       },
       null,
+    ),
+  );
+
+  connection.onCodeAction(
+    safe(
+      'code actions',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        const release = index.release(params.textDocument.uri);
+        if (!found || !release) return [];
+        const only = params.context.only;
+        const wants = (kind: string): boolean => (only ?? [CodeActionKind.QuickFix]).some((k) => kind === k || kind.startsWith(`${k}.`));
+        const { findings } = runChecks(release, index);
+        const sent = params.context.diagnostics;
+        const actions = [];
+        if (wants(CodeActionKind.QuickFix)) {
+          const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
+          // The server's today, for a release that names no day to propose as its date.
+          const today = new Date().toISOString().slice(0, 10);
+          for (const fix of quickFixes(release, findings, range, index, { today })) actions.push(toCodeAction(found.analysis, fix, sent));
+        }
+        if (wants(FIX_ALL_KIND)) {
+          const all = fixAll(release, findings);
+          if (all) actions.push(toCodeAction(found.analysis, all, sent));
+        }
+        return actions;
+      },
+      [],
     ),
   );
 

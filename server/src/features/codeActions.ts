@@ -1,0 +1,368 @@
+// Quick fixes for findings, as plain edits the user chooses: a party's usual form, split glued
+// words, the right weekday, the value another release states, a release date. Each fix also comes
+// in a "fix all of this kind in the release" form where that is safe. The LSP layer turns them
+// into code actions with workspace edits; nothing here applies an edit.
+
+import { proseContext, readFrontMatter } from '../analysis/text';
+import type { Span } from '../analysis/types';
+import type { CheckedRelease, WorkspaceFacts } from '../checks/check';
+import type { Finding } from '../checks/finding';
+import { findGluedSpans, type GluedSpan } from '../checks/glued-words';
+import { spellingKey } from '../checks/party-variant';
+import { formatIsoDay, WEEKDAY_NAMES } from '../checks/textual';
+import { correctWeekday } from '../checks/weekday-mismatch';
+import { fileName, lineOf } from '../checks/claimLookup';
+
+/** Replace `[start, end)` of the release's text with `newText` (an insertion when start = end). */
+export interface PlainEdit extends Span {
+  readonly newText: string;
+}
+
+export type FixKind = 'quickfix' | 'source.fixAll';
+
+export interface FixAction {
+  readonly title: string;
+  readonly kind: FixKind;
+  /** The check code of the findings it fixes. */
+  readonly code: string;
+  /** The findings it fixes (their spans), so the editor can tie the action to its diagnostics. */
+  readonly fixes: readonly Span[];
+  /** Edits to the release the findings are in, non-overlapping. */
+  readonly edits: readonly PlainEdit[];
+  readonly isPreferred?: boolean;
+}
+
+export interface FixOptions {
+  /** The day to propose for a release with no date when it names none itself (ISO; the server's today). */
+  readonly today?: string;
+}
+
+/** The quick fixes for the findings that touch `range`. */
+export function quickFixes(
+  release: CheckedRelease,
+  findings: readonly Finding[],
+  range: Span,
+  workspace: WorkspaceFacts,
+  options: FixOptions = {},
+): FixAction[] {
+  const actions: FixAction[] = [];
+  const here = findings.filter((f) => f.start <= range.end && range.start <= f.end);
+  let gluedCache: GluedSpan[] | null = null;
+  const glued = (): GluedSpan[] => (gluedCache ??= gluedSpans(release));
+  const seen = new Set<string>();
+  const add = (action: FixAction | null): void => {
+    if (!action || action.edits.length === 0) return;
+    const key = `${action.title}|${action.kind}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    actions.push(action);
+  };
+  for (const finding of here) {
+    switch (finding.code) {
+      case 'party-variant':
+        for (const action of partyVariantFixes(release, finding, findings)) add(action);
+        break;
+      case 'glued-words': {
+        add(gluedFix(release, finding, glued()));
+        const all = allGluedFix(findings, glued(), 'quickfix');
+        if (all && all.edits.length > 1) add(all);
+        break;
+      }
+      case 'weekday-mismatch':
+        add(weekdayFix(release, finding));
+        break;
+      case 'figure-conflict':
+        for (const action of figureConflictFixes(release, finding, workspace)) add(action);
+        break;
+      case 'unresolved-date':
+        add(releaseDateFix(release, findings, options));
+        break;
+    }
+  }
+  return actions;
+}
+
+/**
+ * One action that fixes every finding of the release a fix is unambiguous for: glued words, party
+ * variants (to the release's usual form) and weekdays. Figure conflicts and missing dates need a
+ * person's choice and are left out.
+ */
+export function fixAll(release: CheckedRelease, findings: readonly Finding[]): FixAction | null {
+  const edits: PlainEdit[] = [];
+  const fixes: Span[] = [];
+  const glued = allGluedFix(findings, gluedSpans(release), 'source.fixAll');
+  if (glued) {
+    edits.push(...glued.edits);
+    fixes.push(...glued.fixes);
+  }
+  for (const finding of findings) {
+    let edit: PlainEdit | undefined;
+    if (finding.code === 'party-variant') {
+      const form = usualForm(release, finding);
+      if (form) edit = { start: finding.start, end: finding.end, newText: form };
+    } else if (finding.code === 'weekday-mismatch') {
+      edit = weekdayFix(release, finding)?.edits[0];
+    }
+    if (edit) {
+      edits.push(edit);
+      fixes.push(finding);
+    }
+  }
+  const safe = withoutOverlaps(edits);
+  if (safe.length === 0) return null;
+  return {
+    title: `Fix ${safe.length} finding${safe.length === 1 ? '' : 's'} in this release (glued words, spellings, weekdays)`,
+    kind: 'source.fixAll',
+    code: 'communique',
+    fixes,
+    edits: safe,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// party-variant
+
+/** The form the release otherwise uses, as the finding names it (“Viet Nam” as this release writes it). */
+export function usualForm(release: CheckedRelease, finding: Finding): string | null {
+  const related = finding.related[0];
+  if (related && related.uri === release.uri) {
+    const named = /^“([^”]+)”/.exec(related.message)?.[1];
+    return named ?? release.text.slice(related.start, related.end);
+  }
+  // A form the workspace prescribes ("this workspace writes “Viet Nam”") has no place to point at.
+  return /writes “([^”]+)”/.exec(finding.message)?.[1] ?? null;
+}
+
+function partyVariantFixes(release: CheckedRelease, finding: Finding, findings: readonly Finding[]): FixAction[] {
+  const form = usualForm(release, finding);
+  if (!form) return [];
+  const written = release.text.slice(finding.start, finding.end);
+  const actions: FixAction[] = [
+    {
+      title: `Write “${form}” as this release does elsewhere`,
+      kind: 'quickfix',
+      code: finding.code,
+      fixes: [finding],
+      edits: [{ start: finding.start, end: finding.end, newText: form }],
+      isPreferred: true,
+    },
+  ];
+  // The other variants of the same party's usual form: findings that point at the same first use.
+  const group = findings.filter(
+    (f) => f.code === 'party-variant' && f.related[0]?.start === finding.related[0]?.start && f.related[0]?.end === finding.related[0]?.end,
+  );
+  if (group.length > 1) {
+    actions.push({
+      title: `Write “${form}” everywhere in this release (${group.length} changes)`,
+      kind: 'quickfix',
+      code: finding.code,
+      fixes: group,
+      edits: group.map((f) => ({ start: f.start, end: f.end, newText: form })),
+    });
+  }
+  // The other way round: this form everywhere, in place of the usual one and the other variants.
+  const usual = spellingKey(form);
+  const mention = release.analysis.parties.find((m) => m.start <= finding.start && finding.end <= m.end);
+  if (mention) {
+    const edits: PlainEdit[] = [];
+    for (const m of release.analysis.parties) {
+      if (m.id !== mention.id) continue;
+      const text = release.text.slice(m.start, m.end);
+      // The name part of a titled mention ("PM Chinh"): the form after the title.
+      const name = m.form && text.endsWith(m.form) ? { start: m.end - m.form.length, end: m.end, text: m.form } : { start: m.start, end: m.end, text };
+      if (spellingKey(name.text) === usual && name.text !== written) edits.push({ start: name.start, end: name.end, newText: written });
+    }
+    for (const f of group) if (f.start !== finding.start) edits.push({ start: f.start, end: f.end, newText: written });
+    if (edits.length > 0) {
+      actions.push({
+        title: `Use “${written}” everywhere in this release (${edits.length} change${edits.length === 1 ? '' : 's'})`,
+        kind: 'quickfix',
+        code: finding.code,
+        fixes: group,
+        edits: withoutOverlaps(edits),
+      });
+    }
+  }
+  return actions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// glued-words
+
+function gluedSpans(release: CheckedRelease): GluedSpan[] {
+  const context = proseContext(release.text, release.uri, release.analysis.format);
+  return findGluedSpans(context.prose, context.tokens, release.analysis.parties);
+}
+
+function spaceEdits(span: GluedSpan): PlainEdit[] {
+  return span.spaces.map((at) => ({ start: at, end: at, newText: ' ' }));
+}
+
+function withSpacesText(text: string, span: GluedSpan): string {
+  let out = '';
+  let at = span.start;
+  for (const space of span.spaces) {
+    out += `${text.slice(at, space)} `;
+    at = space;
+  }
+  return out + text.slice(at, span.end);
+}
+
+function gluedFix(release: CheckedRelease, finding: Finding, spans: readonly GluedSpan[]): FixAction | null {
+  const span = spans.find((s) => s.start === finding.start && s.end === finding.end);
+  if (!span) return null;
+  return {
+    title: `Split into “${withSpacesText(release.text, span)}”`,
+    kind: 'quickfix',
+    code: finding.code,
+    fixes: [finding],
+    edits: spaceEdits(span),
+    isPreferred: true,
+  };
+}
+
+function allGluedFix(findings: readonly Finding[], spans: readonly GluedSpan[], kind: FixKind): FixAction | null {
+  const reported = findings.filter((f) => f.code === 'glued-words');
+  const edits: PlainEdit[] = [];
+  const fixes: Span[] = [];
+  for (const finding of reported) {
+    const span = spans.find((s) => s.start === finding.start && s.end === finding.end);
+    if (!span) continue;
+    edits.push(...spaceEdits(span));
+    fixes.push(finding);
+  }
+  if (fixes.length === 0) return null;
+  return {
+    title: `Split all ${fixes.length} run-together word${fixes.length === 1 ? '' : 's'} in this release`,
+    kind,
+    code: 'glued-words',
+    fixes,
+    edits,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// weekday-mismatch
+
+/** A weekday name written as the text writes it: "THURSDAY", "thursday", "Thu", "Thu.". */
+function inStyleOf(written: string, name: string): string {
+  const letters = written.replace(/[^A-Za-z]/g, '');
+  let out = letters.length <= 4 ? name.slice(0, letters.length === 4 ? 4 : 3) : name;
+  if (letters.length === 4 && !/^(Tues|Thur)$/i.test(letters)) out = name.slice(0, 3);
+  if (letters === letters.toUpperCase()) out = out.toUpperCase();
+  else if (letters === letters.toLowerCase()) out = out.toLowerCase();
+  return out + written.slice(letters.length);
+}
+
+function weekdayFix(release: CheckedRelease, finding: Finding): FixAction | null {
+  const date = release.analysis.dates.find((d) => d.weekday && d.weekday.start === finding.start && d.weekday.end === finding.end);
+  if (!date) return null;
+  const actual = correctWeekday(date);
+  if (actual === null) return null;
+  const written = release.text.slice(finding.start, finding.end);
+  const replacement = inStyleOf(written, WEEKDAY_NAMES[actual]!);
+  return {
+    title: `Change “${written}” to “${replacement}” (${formatIsoDay(date.from!)})`,
+    kind: 'quickfix',
+    code: finding.code,
+    fixes: [finding],
+    edits: [{ start: finding.start, end: finding.end, newText: replacement }],
+    isPreferred: true,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// figure-conflict
+
+/** How many other statements a conflict offers to copy. */
+const MAX_VALUES_OFFERED = 3;
+
+function figureConflictFixes(release: CheckedRelease, finding: Finding, workspace: WorkspaceFacts): FixAction[] {
+  const actions: FixAction[] = [];
+  const written = release.text.slice(finding.start, finding.end);
+  const offered = new Set<string>();
+  for (const related of finding.related) {
+    if (actions.length >= MAX_VALUES_OFFERED) break;
+    const other = related.uri === release.uri ? release : workspace.release(related.uri);
+    if (!other) continue;
+    const value = other.text.slice(related.start, related.end).replace(/\s+/g, ' ');
+    if (value === written || offered.has(value)) continue;
+    offered.add(value);
+    const where = other.uri === release.uri ? `line ${lineOf(other, related.start)}` : `${fileName(other.uri)} (line ${lineOf(other, related.start)})`;
+    actions.push({
+      title: `Replace with “${value}” as stated in ${where}`,
+      kind: 'quickfix',
+      code: finding.code,
+      fixes: [finding],
+      edits: [{ start: finding.start, end: finding.end, newText: value }],
+    });
+  }
+  return actions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// unresolved-date
+
+/** The latest single day the release names: the likeliest neighbour of its own date. */
+function latestDay(release: CheckedRelease): string | null {
+  let latest: string | null = null;
+  for (const d of release.analysis.dates) {
+    if (d.relative || d.from === null || d.from !== d.to) continue;
+    if (latest === null || d.from > latest) latest = d.from;
+  }
+  return latest;
+}
+
+/**
+ * Gives the release a date so its relative dates resolve: a front-matter `date:` in Markdown, a date
+ * line at the top of plain text. The day proposed is the latest the release names, else today; the
+ * title says to check it.
+ */
+export function releaseDateFix(release: CheckedRelease, findings: readonly Finding[], options: FixOptions = {}): FixAction | null {
+  if (release.analysis.releaseDate) return null;
+  const day = latestDay(release) ?? options.today ?? null;
+  if (day === null) return null;
+  const unresolved = findings.filter((f) => f.code === 'unresolved-date');
+  const text = release.text;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let edit: PlainEdit;
+  let what: string;
+  if (release.analysis.format === 'markdown') {
+    const fm = readFrontMatter(text);
+    if (fm) {
+      // After the opening fence's line.
+      const lineEnd = text.indexOf('\n', fm.start);
+      const at = lineEnd < 0 ? text.length : lineEnd + 1;
+      edit = { start: at, end: at, newText: `date: ${day}${eol}` };
+    } else {
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      edit = { start: bom, end: bom, newText: `---${eol}date: ${day}${eol}---${eol}${eol}` };
+    }
+    what = `a front-matter date: ${day}`;
+  } else {
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const long = formatIsoDay(day);
+    edit = { start: bom, end: bom, newText: `${long}${eol}${eol}` };
+    what = `a date line: ${long}`;
+  }
+  return {
+    title: `Add ${what} (check it is the release's own date)`,
+    kind: 'quickfix',
+    code: 'unresolved-date',
+    fixes: unresolved,
+    edits: [edit],
+  };
+}
+
+/** Edits sorted by offset, dropping any that overlaps one before it (LSP rejects overlapping edits). */
+function withoutOverlaps(edits: PlainEdit[]): PlainEdit[] {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: PlainEdit[] = [];
+  let end = -1;
+  for (const e of sorted) {
+    if (e.start < end || (e.start === end && e.start === e.end && out.length > 0 && out[out.length - 1]!.start === e.start)) continue;
+    out.push(e);
+    end = Math.max(end, e.end);
+  }
+  return out;
+}
