@@ -10,8 +10,9 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 
+import { readSettings, SETTINGS_SECTION } from '../../server/src/config/settings';
+
 const LANGUAGE_ID = 'press-release';
-const DEFAULT_FILES = ['**/releases/**/*.{md,txt}', '**/press/**/*.{md,txt}'];
 
 interface ServerStatus {
   readonly state: 'starting' | 'ready' | 'working';
@@ -99,8 +100,8 @@ export async function deactivate(): Promise<void> {
 
 /** Documents of the press-release language, plus Markdown and plain text matching `communique.files`. */
 function releaseGlobs(): string[] {
-  const configured = vscode.workspace.getConfiguration('communique').get<unknown>('files');
-  return Array.isArray(configured) && configured.every((g) => typeof g === 'string') ? (configured as string[]) : DEFAULT_FILES;
+  const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  return [...readSettings({ files: section.get<unknown>('files') }).files];
 }
 
 /** A selector both VS Code's `languages.match` and the language client accept. */
