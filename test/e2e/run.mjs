@@ -4,16 +4,18 @@
 // (dist/*.js) and the .vsix exist.
 //
 //   node test/e2e/run.mjs [exthost] [ui] [--install-only]
-//        [--extension-path=DIR] [--tests-path=FILE] [--workspace=DIR] [--vsix=FILE]
+//        [--extension-path=DIR] [--tests-path=FILE] [--workspace=DIR] [--vsix=FILE] [--vscode=EXECUTABLE]
 //
 // Stages: harness install (idempotent), extension-host tests (test/editor, compiled to
 // out/test/editor/index.js, run against the extension in the repository), UI smoke test (on the
-// packaged .vsix). Exit code 0 only when every stage passed. Environment: COMMUNIQUE_E2E_VERBOSE=1
+// packaged .vsix). The extension-host stage goes through @vscode/test-electron's runTests() with
+// code-server standing in for VS Code (bin/code-server-as-vscode.mjs); on a desktop,
+// --vscode=EXECUTABLE runs the same suite in a real VS Code. Exit code 0 only when every stage passed. Environment: COMMUNIQUE_E2E_VERBOSE=1
 // relays all of the workbench's console; COMMUNIQUE_E2E_CHROMIUM overrides /usr/bin/chromium;
 // COMMUNIQUE_EDITOR_GREP runs only the editor tests whose title matches; COMMUNIQUE_E2E_TIMEOUT_S
 // bounds the extension-host suite (default 300).
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ensureHarness } from './lib/install.mjs';
 import { E2E_DIR, REPO_ROOT, cleanupAll, isInterrupted, log, seconds } from './lib/util.mjs';
 
@@ -27,8 +29,9 @@ function parseArgs(argv) {
     else if (key === '--tests-path') options.testsPath = resolve(value);
     else if (key === '--workspace') options.workspace = resolve(value);
     else if (key === '--vsix') options.vsix = resolve(value);
+    else if (key === '--vscode') options.vscode = resolve(value);
     else {
-      console.error(`unknown argument ${arg}\nusage: node test/e2e/run.mjs [exthost] [ui] [--install-only] [--extension-path=DIR] [--tests-path=FILE] [--workspace=DIR] [--vsix=FILE]`);
+      console.error(`unknown argument ${arg}\nusage: node test/e2e/run.mjs [exthost] [ui] [--install-only] [--extension-path=DIR] [--tests-path=FILE] [--workspace=DIR] [--vsix=FILE] [--vscode=EXECUTABLE]`);
       process.exit(2);
     }
   }
@@ -42,6 +45,34 @@ const extensionPath = options.extensionPath ?? REPO_ROOT;
 const testsPath = options.testsPath ?? join(REPO_ROOT, 'out', 'test', 'editor', 'index.js');
 const workspace = options.workspace ?? join(E2E_DIR, 'workspace');
 const vsix = options.vsix ?? join(REPO_ROOT, 'dist', `${manifest.name}-${manifest.version}.vsix`);
+
+/**
+ * The extension-host suite through the standard runner, @vscode/test-electron's runTests(), with
+ * code-server standing in for the VS Code executable (bin/code-server-as-vscode.mjs), or a real
+ * VS Code given with --vscode=EXECUTABLE. The stand-in reports the suite's counts through a file.
+ */
+async function runWithTestElectron({ extensionPath, testsPath, workspace }) {
+  const { runTests } = await import('@vscode/test-electron');
+  const resultFile = join(E2E_DIR, '.work', `exthost-result-${process.pid}.json`);
+  mkdirSync(dirname(resultFile), { recursive: true });
+  rmSync(resultFile, { force: true });
+  const started = Date.now();
+  let code = 0;
+  try {
+    await runTests({
+      vscodeExecutablePath: options.vscode ?? join(E2E_DIR, 'bin', 'code-server-as-vscode.mjs'),
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: testsPath,
+      launchArgs: [workspace],
+      extensionTestsEnv: { COMMUNIQUE_E2E_RESULT: resultFile },
+    });
+  } catch (error) {
+    code = typeof error?.code === 'number' ? error.code : 1;
+  }
+  const reported = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : {};
+  rmSync(resultFile, { force: true });
+  return { ...reported, code: reported.code ?? code, ms: reported.ms ?? Date.now() - started };
+}
 
 const summary = [];
 let failed = false;
@@ -77,9 +108,7 @@ async function main() {
         throw new Error(`the extension's main ${main} does not exist: build it first (node scripts/build.mjs)`);
       }
       if (!existsSync(testsPath)) throw new Error(`${testsPath} does not exist: compile the tests first (npx tsc -p .)`);
-      const { runExtensionTests } = await import('./lib/exthost.mjs');
-      const timeout = Number(process.env.COMMUNIQUE_E2E_TIMEOUT_S || 300) * 1000;
-      const result = await runExtensionTests({ extensionPath, testsPath, workspace, timeout });
+      const result = await runWithTestElectron({ extensionPath, testsPath, workspace });
       const passed = result.passed ?? 0;
       let failures = result.failed ?? (result.code === 0 ? 0 : 1);
       if (result.code !== 0 && failures === 0) failures = 1; // the suite failed without reporting counts
