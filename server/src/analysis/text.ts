@@ -26,16 +26,29 @@ export function isDigitCode(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+/** Letter case per code unit: 0 = not yet known, 1 = upper, 2 = lower, 3 = neither. */
+const caseCache = new Uint8Array(0x10000);
+
+function caseOf(code: number): number {
+  let known = caseCache[code]!;
+  if (known === 0) {
+    const ch = String.fromCharCode(code);
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    known = ch !== lower && ch === upper ? 1 : ch !== upper && ch === lower ? 2 : 3;
+    caseCache[code] = known;
+  }
+  return known;
+}
+
 export function isUpperCode(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  const ch = String.fromCharCode(code);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  return caseOf(code) === 1;
 }
 
 export function isLowerCode(code: number): boolean {
   if (code < 0x80) return code >= 0x61 && code <= 0x7a;
-  const ch = String.fromCharCode(code);
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  return caseOf(code) === 2;
 }
 
 export function isSpaceCode(code: number): boolean {
