@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import {
+  InlayHintRequest,
   LanguageClient,
   State,
   TransportKind,
@@ -54,6 +55,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       outputChannel: output,
       initializationOptions: { files: releaseGlobs() },
       synchronize: { configurationSection: 'communique' },
+      middleware: {
+        // The server always computes relative-date hints; they are shown only when the setting is on.
+        provideInlayHints: (document, range, token, next) => (relativeDateHintsOn(document) ? next(document, range, token) : []),
+      },
     };
     client = new LanguageClient('communique', 'Communiqué', serverOptions, clientOptions);
     client.onDidChangeState(({ newState }) => {
@@ -79,6 +84,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('communique.restartServer', restart),
     vscode.commands.registerCommand('communique.showOutput', () => output.show(true)),
+    // A figure's code lens: the same claim in the other releases, in the references view.
+    vscode.commands.registerCommand('communique.showReferences', async (uri: string, position: unknown, locations: unknown[]) => {
+      const running = client;
+      if (!running) return;
+      const convert = running.protocol2CodeConverter;
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(uri),
+        convert.asPosition(position as Parameters<typeof convert.asPosition>[0]),
+        locations.map((l) => convert.asLocation(l as Parameters<typeof convert.asLocation>[0])),
+      );
+    }),
+    vscode.commands.registerCommand('communique.fixAll', () =>
+      vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.communique', apply: 'first' }),
+    ),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('communique.inlayHints')) return;
+      const feature = client?.getFeature(InlayHintRequest.method);
+      for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeInlayHints.fire();
+    }),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // Which files are releases decides which documents the client sends: a new selector needs a new client.
@@ -117,4 +142,9 @@ function documentSelector(): ReleaseSelector {
     selector.push({ language: 'markdown', scheme: 'file', pattern }, { language: 'plaintext', scheme: 'file', pattern });
   }
   return selector;
+}
+
+/** `communique.inlayHints.relativeDates`: show what "this year" or "on Tuesday" resolved to (off by default). */
+function relativeDateHintsOn(document: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration('communique', document).get<boolean>('inlayHints.relativeDates', false) === true;
 }

@@ -6,6 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import {
   CodeActionRequest,
+  CodeLensRequest,
+  DefinitionRequest,
+  DocumentHighlightRequest,
+  InlayHintRequest,
+  ReferencesRequest,
+  WorkspaceSymbolRequest,
+  type Location,
+  type WorkspaceSymbol,
   type CodeAction,
   type Diagnostic,
   type MarkupContent,
@@ -117,4 +125,58 @@ test('fix all is a source action, given only when asked for', async () => {
     applyEdits(B, all!.edit!.changes![B_URI]!).split('\n')[5],
     'The ministers met on Thursday, 21 October 2021 and praised their bilateral cooperation.',
   );
+});
+
+test('references to a party span both open releases; definition is its first mention', async () => {
+  const position = positionOf(B, 'Viet Nam');
+  const refs = (await server.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: B_URI },
+    position,
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(
+    refs.map((r) => `${r.uri}@${r.range.start.line}:${r.range.start.character}`).sort(),
+    [`${A_URI}@4:${positionOf(A, 'Viet Nam').character}`, `${B_URI}@4:${position.character}`].sort(),
+  );
+  const definition = (await server.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: B_URI }, position })) as Location;
+  assert.deepEqual(definition.range.start, position);
+});
+
+test('highlights mark the party in this release only', async () => {
+  const highlights = await server.connection.sendRequest(DocumentHighlightRequest.type, {
+    textDocument: { uri: A_URI },
+    position: positionOf(A, 'Cambodia'),
+  });
+  assert.deepEqual(highlights?.map((h) => h.range.start), [positionOf(A, 'Cambodia')]);
+});
+
+test('workspace symbols find the trade metric of the pair and the parties', async () => {
+  const symbols = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'two-way' })) as WorkspaceSymbol[];
+  assert.deepEqual(symbols.map((s) => s.name), ['two-way trade · Cambodia–Viet Nam']);
+  const parties = (await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Cambodia' })) as WorkspaceSymbol[];
+  assert.ok(parties.some((s) => s.name === 'Cambodia'), parties.map((s) => s.name).join(', '));
+});
+
+test('a code lens over a figure the other release states too, with the command that lists them', async () => {
+  const lenses = await server.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: B_URI } });
+  assert.equal(lenses?.length, 1);
+  const lens = lenses![0]!;
+  assert.deepEqual(lens.range.start, positionOf(B, 'USD 5.83 billion'));
+  assert.equal(lens.command?.title, 'stated in 1 other release');
+  assert.equal(lens.command?.command, 'communique.showReferences');
+  const [uri, , locations] = lens.command!.arguments as [string, unknown, Location[]];
+  assert.equal(uri, B_URI);
+  assert.deepEqual(locations.map((l) => [l.uri, l.range.start]), [[A_URI, positionOf(A, 'USD 5.33 billion')]]);
+});
+
+test('inlay hints give the value of a relative date', async () => {
+  const uri = 'file:///workspace/releases/2022-05-talks.release.md';
+  const text = ['---', 'date: 2022-05-04', '---', '', 'The ministers agreed to meet again this year.', ''].join('\n');
+  server.open(uri, text);
+  const hints = await server.connection.sendRequest(InlayHintRequest.type, {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+  });
+  const end = positionOf(text, 'this year');
+  assert.deepEqual(hints?.map((h) => [h.position, h.label]), [[{ line: end.line, character: end.character + 'this year'.length }, '→ 2022']]);
 });

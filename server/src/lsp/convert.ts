@@ -14,6 +14,16 @@ import {
   type SemanticTokens,
   type SemanticTokensLegend,
 } from 'vscode-languageserver/node';
+import {
+  DocumentHighlightKind,
+  InlayHintKind,
+  type CodeLens,
+  type DocumentHighlight,
+  type InlayHint,
+  type Location,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver/node';
+import type { FigureLens, InlayHint as RelativeDateHint, NavLocation, WorkspaceSymbol as ReleaseSymbol } from '../features/navigation';
 import { positionAt } from '../analysis/text';
 import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { Finding, Severity } from '../checks/finding';
@@ -145,4 +155,40 @@ export function toCodeAction(analysis: DocumentAnalysis, action: FixAction, diag
     ...(action.isPreferred ? { isPreferred: true } : {}),
     edit: { changes: { [analysis.uri]: action.edits.map((e) => TextEdit.replace(toRange(analysis, e), e.newText)) } },
   };
+}
+
+/** A place in some release; null when that release is no longer indexed. */
+export function toLocation(location: NavLocation, analysisOf: (uri: string) => DocumentAnalysis | undefined): Location | null {
+  const analysis = analysisOf(location.uri);
+  return analysis ? { uri: location.uri, range: toRange(analysis, location) } : null;
+}
+
+export function toHighlights(analysis: DocumentAnalysis, spans: readonly Span[]): DocumentHighlight[] {
+  return spans.map((span) => ({ range: toRange(analysis, span), kind: DocumentHighlightKind.Text }));
+}
+
+const WORKSPACE_SYMBOL_KIND: Record<ReleaseSymbol['kind'], SymbolKind> = {
+  country: SymbolKind.Module,
+  person: SymbolKind.Object,
+  organization: SymbolKind.Class,
+  other: SymbolKind.Variable,
+  metric: SymbolKind.Number,
+};
+
+export function toWorkspaceSymbol(symbol: ReleaseSymbol, analysisOf: (uri: string) => DocumentAnalysis | undefined): WorkspaceSymbol | null {
+  const location = toLocation(symbol.location, analysisOf);
+  return location ? { name: symbol.name, kind: WORKSPACE_SYMBOL_KIND[symbol.kind], containerName: symbol.detail, location } : null;
+}
+
+/** The client command a figure lens runs: it shows the locations in the references view. */
+export const SHOW_REFERENCES_COMMAND = 'communique.showReferences';
+
+export function toCodeLens(analysis: DocumentAnalysis, lens: FigureLens, analysisOf: (uri: string) => DocumentAnalysis | undefined): CodeLens {
+  const range = toRange(analysis, lens.span);
+  const locations = lens.locations.flatMap((l) => toLocation(l, analysisOf) ?? []);
+  return { range, command: { title: lens.title, command: SHOW_REFERENCES_COMMAND, arguments: [analysis.uri, range.start, locations] } };
+}
+
+export function toInlayHint(analysis: DocumentAnalysis, hint: RelativeDateHint): InlayHint {
+  return { position: positionAt(analysis.lineStarts, hint.offset), label: hint.label, kind: InlayHintKind.Type, paddingLeft: true, tooltip: hint.tooltip };
 }

@@ -20,6 +20,7 @@ import type { CheckedRelease } from '../checks/check';
 import { ALL_CHECKS, runChecks } from '../checks/index';
 import { fixAll, quickFixes } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
+import { definition, figureLenses, highlights, references, relativeDateHints, workspaceSymbols } from '../features/navigation';
 import { PeerIndex, workspaceView } from '../features/peers';
 import { outline } from '../features/outline';
 import { classify } from '../features/tokens';
@@ -27,6 +28,7 @@ import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextF
 import { WorkspaceIndex } from '../workspace/index';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
+import { toCodeLens, toHighlights, toInlayHint, toLocation, toWorkspaceSymbol } from './convert';
 import { FIX_ALL_KIND, semanticTokensLegend, toCodeAction, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
 
 /** Documents longer than this (UTF-16 code units) are not analysed: a release is never 20 MB. */
@@ -264,6 +266,12 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        referencesProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
         documentSymbolProvider: { label: 'Communiqué' },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
       },
@@ -382,6 +390,80 @@ export function startServer(connection: Connection): void {
           if (all) actions.push(toCodeAction(found.analysis, all, sent));
         }
         return actions;
+      },
+      [],
+    ),
+  );
+
+  const indexedAnalysis = (uri: string): DocumentAnalysis | undefined => index.release(uri)?.analysis;
+
+  connection.onReferences(
+    safe(
+      'references',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        if (!found) return [];
+        return references(found.analysis, found.document.offsetAt(params.position), view).flatMap((l) => toLocation(l, indexedAnalysis) ?? []);
+      },
+      [],
+    ),
+  );
+
+  connection.onDefinition(
+    safe(
+      'definition',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        if (!found) return null;
+        const place = definition(found.analysis, found.document.offsetAt(params.position), view);
+        return place ? toLocation(place, indexedAnalysis) : null;
+      },
+      null,
+    ),
+  );
+
+  connection.onDocumentHighlight(
+    safe(
+      'highlights',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        if (!found) return [];
+        return toHighlights(found.analysis, highlights(found.analysis, found.document.offsetAt(params.position)));
+      },
+      [],
+    ),
+  );
+
+  connection.onWorkspaceSymbol(
+    safe(
+      'workspace symbols',
+      (params) => workspaceSymbols(params.query, view, (key) => peers.count(key)).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
+      [],
+    ),
+  );
+
+  connection.onCodeLens(
+    safe(
+      'code lenses',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        if (!found) return [];
+        return figureLenses(found.analysis, view).map((lens) => toCodeLens(found.analysis, lens, indexedAnalysis));
+      },
+      [],
+    ),
+  );
+
+  // Relative-date hints are always computed; the client shows them only when
+  // `communique.inlayHints.relativeDates` is on (its middleware reads the setting).
+  connection.languages.inlayHint.on(
+    safe(
+      'inlay hints',
+      (params) => {
+        const found = analysisOf(params.textDocument.uri);
+        if (!found) return [];
+        const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
+        return relativeDateHints(found.analysis, range).map((hint) => toInlayHint(found.analysis, hint));
       },
       [],
     ),

@@ -1,0 +1,152 @@
+// Navigation on an in-memory workspace: references and definitions of parties and metrics across
+// releases, highlights, workspace symbols, code lenses over figures other releases state, and
+// inlay hints for relative dates.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  definition,
+  figureLenses,
+  fuzzyMatch,
+  highlights,
+  references,
+  relativeDateHints,
+  workspaceSymbols,
+  type NavLocation,
+} from '../../server/src/features/navigation';
+import { inMemoryWorkspace } from './inMemoryWorkspace';
+
+const A = `---
+date: 2021-03-01
+---
+
+Viet Nam and Cambodia reviewed their trade. Two-way trade between Cambodia and Viet Nam reached USD 5.20 billion in 2020.
+`;
+
+const B = `---
+date: 2022-02-10
+---
+
+Two-way trade between Cambodia and Viet Nam reached USD 8.32 billion in 2021, up 60% on 2020.
+
+Both countries are members of the Association of Southeast Asian Nations (ASEAN). ASEAN welcomed the figures.
+`;
+
+const C = `---
+date: 2022-03-01
+---
+
+Officials of Viet Nam said two-way trade between Cambodia and Viet Nam reached USD 8.3 billion in 2021, and that it would grow again this year.
+`;
+
+const ws = inMemoryWorkspace({ 'a.release.md': A, 'b.release.md': B, 'c.release.md': C });
+
+/** Each location as "file:text", for comparison. */
+function named(locations: readonly NavLocation[]): string[] {
+  return locations
+    .map((l) => {
+      const file = l.uri.slice(l.uri.lastIndexOf('/') + 1);
+      return `${file}:${ws.release(file).text.slice(l.start, l.end)}`;
+    })
+    .sort();
+}
+
+function at(file: string, needle: string, occurrence = 0): number {
+  const text = ws.release(file).text;
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+  assert.ok(index >= 0, `${needle} in ${file}`);
+  return index + 1;
+}
+
+test('references to a party: every mention in every release that names it', () => {
+  const found = references(ws.release('c.release.md').analysis, at('c.release.md', 'Viet Nam'), ws.view);
+  // a: 2, b: 1, c: 2.
+  assert.deepEqual(named(found), [
+    'a.release.md:Viet Nam',
+    'a.release.md:Viet Nam',
+    'b.release.md:Viet Nam',
+    'c.release.md:Viet Nam',
+    'c.release.md:Viet Nam',
+  ]);
+});
+
+test('references to a metric: every figure of that metric and pair, any period, across releases', () => {
+  const found = references(ws.release('a.release.md').analysis, at('a.release.md', 'USD 5.20'), ws.view);
+  assert.deepEqual(named(found), [
+    'a.release.md:USD 5.20 billion',
+    'b.release.md:60%',
+    'b.release.md:USD 8.32 billion',
+    'c.release.md:USD 8.3 billion',
+  ]);
+});
+
+test('references on plain words find nothing', () => {
+  assert.deepEqual(references(ws.release('a.release.md').analysis, at('a.release.md', 'reviewed'), ws.view), []);
+});
+
+test('definition of a party: where its acronym is defined, else its first mention in the release', () => {
+  const b = ws.release('b.release.md');
+  const acronym = definition(b.analysis, at('b.release.md', 'ASEAN welcomed'), ws.view);
+  assert.ok(acronym);
+  assert.equal(b.text.slice(acronym.start, acronym.end), 'Association of Southeast Asian Nations (ASEAN)');
+  const c = ws.release('c.release.md');
+  const first = definition(c.analysis, at('c.release.md', 'Viet Nam', 1), ws.view);
+  assert.ok(first);
+  assert.equal(first.start, c.text.indexOf('Viet Nam'));
+});
+
+test('definition of a figure: the same claim in the earliest release that states it', () => {
+  const found = definition(ws.release('c.release.md').analysis, at('c.release.md', 'USD 8.3 billion'), ws.view);
+  assert.deepEqual(found && named([found]), ['b.release.md:USD 8.32 billion']);
+});
+
+test('highlights: the party, or the metric and pair, in this release only', () => {
+  const a = ws.release('a.release.md');
+  const spans = highlights(a.analysis, at('a.release.md', 'Cambodia'));
+  assert.deepEqual(spans.map((s) => a.text.slice(s.start, s.end)), ['Cambodia', 'Cambodia']);
+  const b = ws.release('b.release.md');
+  assert.deepEqual(highlights(b.analysis, at('b.release.md', '60%')).map((s) => b.text.slice(s.start, s.end)), ['USD 8.32 billion', '60%']);
+});
+
+test('workspace symbols: parties and metric series, matched loosely', () => {
+  const count = (key: string): number => [...ws.view.peers(key)].length;
+  const viet = workspaceSymbols('viet', ws.view, count);
+  assert.deepEqual(viet.map((s) => [s.name, s.kind, s.detail]).sort(), [
+    ['Viet Nam', 'country', 'country · 3 releases'],
+    ['two-way trade · Cambodia–Viet Nam', 'metric', 'metric · 3 releases'],
+  ]);
+  const trade = workspaceSymbols('two-way trade', ws.view, count);
+  assert.deepEqual(trade.map((s) => [s.name, s.detail]), [['two-way trade · Cambodia–Viet Nam', 'metric · 3 releases']]);
+  assert.ok(workspaceSymbols('', ws.view, count).length >= 4);
+});
+
+test('fuzzyMatch: letters in order, case and diacritics aside', () => {
+  const rows: [string, string, boolean][] = [
+    ['vn', 'Viet Nam', true],
+    ['viet', 'Việt Nam', true],
+    ['asean', 'Association of Southeast Asian Nations', true],
+    ['trade', 'Cambodia', false],
+    ['', 'anything', true],
+    ['nv', 'Viet Nam', false],
+  ];
+  for (const [query, name, expected] of rows) assert.equal(fuzzyMatch(query, name), expected, `${query} ~ ${name}`);
+});
+
+test('code lens: over each figure whose claim other releases state, with their places', () => {
+  const lenses = figureLenses(ws.release('b.release.md').analysis, ws.view);
+  const b = ws.release('b.release.md');
+  // The 2021 level is in c too; the 2020 level (a) is not b's claim; the change "up 60%" no other release states.
+  assert.deepEqual(
+    lenses.map((l) => [b.text.slice(l.span.start, l.span.end), l.title, named(l.locations)]),
+    [['USD 8.32 billion', 'stated in 1 other release', ['c.release.md:USD 8.3 billion']]],
+  );
+  assert.deepEqual(figureLenses(ws.release('a.release.md').analysis, ws.view), []);
+});
+
+test('inlay hints: the value of each resolved relative date', () => {
+  const c = ws.release('c.release.md');
+  const hints = relativeDateHints(c.analysis);
+  assert.deepEqual(hints.map((h) => [c.text.slice(0, h.offset).endsWith('this year'), h.label]), [[true, '→ 2022']]);
+  assert.deepEqual(relativeDateHints(c.analysis, { start: 0, end: 10 }), []);
+});
