@@ -14,6 +14,7 @@ import {
   workspaceSymbols,
   type NavLocation,
 } from '../../server/src/features/navigation';
+import { outline } from '../../server/src/features/outline';
 import { inMemoryWorkspace } from './inMemoryWorkspace';
 
 const A = `---
@@ -149,4 +150,22 @@ test('inlay hints: the value of each resolved relative date', () => {
   const hints = relativeDateHints(c.analysis);
   assert.deepEqual(hints.map((h) => [c.text.slice(0, h.offset).endsWith('this year'), h.label]), [[true, '→ 2022']]);
   assert.deepEqual(relativeDateHints(c.analysis, { start: 0, end: 10 }), []);
+});
+
+test('the outline groups figures by metric and parties, figures of no known metric after them', () => {
+  const uri = 'file:///ws/releases/d.release.md';
+  const text = `${B.trimEnd()} The two leaders also planted 300 trees.\n`;
+  const d = inMemoryWorkspace({ 'd.release.md': text }).release('d.release.md');
+  assert.equal(d.uri, uri);
+  const figures = outline(d.analysis).find((n) => n.name === 'Figures');
+  assert.ok(figures);
+  const trees = d.analysis.figures.find((f) => f.text.startsWith('300'));
+  assert.ok(trees, 'the count of trees is a figure');
+  assert.deepEqual(
+    figures.children.map((n) => [n.name, n.children.map((c) => c.name)]),
+    [
+      ['two-way trade · Cambodia–Viet Nam', ['USD 8.32 billion', '60%']],
+      [trees.text, []],
+    ],
+  );
 });

@@ -2,7 +2,9 @@
 // turns it into document symbols.
 
 import type { DocumentAnalysis, Span } from '../analysis/types';
+import { metricDefinition } from '../analysis/claims';
 import { formatFigureValue } from './format';
+import { metricKey } from './peers';
 
 export type OutlineKind = 'group' | 'country' | 'person' | 'organization' | 'party' | 'figure' | 'date';
 
@@ -47,7 +49,7 @@ export function outline(analysis: DocumentAnalysis): OutlineNode[] {
     selection: figure,
     children: [],
   }));
-  if (figures.length > 0) groups.push(group('Figures', figures));
+  if (figures.length > 0) groups.push(group('Figures', byMetric(analysis, figures)));
 
   const dates: OutlineNode[] = analysis.dates.map((date) => ({
     name: date.text.replace(/\s+/g, ' '),
@@ -70,4 +72,30 @@ function group(name: string, children: OutlineNode[]): OutlineNode {
   }
   const first = children[0]!;
   return { name, detail: `${children.length}`, kind: 'group', span: { start, end }, selection: first.selection, children };
+}
+
+/**
+ * Figures grouped by what they measure: one node per metric and parties ("two-way trade ·
+ * Cambodia–Viet Nam"), in order of first figure, then the figures that measure nothing known.
+ */
+function byMetric(analysis: DocumentAnalysis, nodes: readonly OutlineNode[]): OutlineNode[] {
+  const claimOf = new Map((analysis.claims ?? []).map((c) => [c.figureIndex, c]));
+  const groups = new Map<string, { name: string; children: OutlineNode[] }>();
+  const loose: OutlineNode[] = [];
+  nodes.forEach((node, index) => {
+    const claim = claimOf.get(index);
+    const key = claim ? metricKey(claim) : null;
+    if (!claim || key === null || claim.metric === null) {
+      loose.push(node);
+      return;
+    }
+    let entry = groups.get(key);
+    if (!entry) {
+      const names = claim.parties.map((id) => analysis.partySummaries.find((p) => p.id === id)?.name ?? id);
+      const metric = metricDefinition(claim.metric)?.name ?? claim.metric;
+      groups.set(key, (entry = { name: `${metric} · ${names.join(claim.directional ? ' → ' : '–')}`, children: [] }));
+    }
+    entry.children.push(node);
+  });
+  return [...[...groups.values()].map((g) => group(g.name, g.children)), ...loose];
 }
