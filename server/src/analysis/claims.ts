@@ -636,8 +636,11 @@ class ClaimScanner {
     // Before: skip qualifiers, "by", other percentages and list words.
     let k = first - 1;
     let steps = 0;
+    // Tokens of earlier percentages skipped: bounded too, or a run of thousands of percentages in
+    // one sentence ("5% 5% 5% …") walks back over all of them from each one (quadratic).
+    let skipped = 0;
     const s = this.sentence[first];
-    while (k >= 0 && steps < 8 && this.sentence[k] === s) {
+    while (k >= 0 && steps < 8 && skipped < 64 && this.sentence[k] === s) {
       const start = this.phraseEndingAt(CHANGE_BEFORE, k, 2);
       if (start >= 0 && this.isWord(k)) {
         const text = this.wordsText(start, k);
@@ -647,6 +650,7 @@ class ClaimScanner {
       const fig = this.figureAt[k];
       if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
         k--;
+        skipped++;
         continue; // "rising nearly 80% and 16.7%": the list shares the change word
       }
       if (t.kind === 'punct' && this.w(k) === ',') {
