@@ -28,6 +28,10 @@ import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextF
 import { WorkspaceIndex } from '../workspace/index';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
+import { ConfigFiles } from '../workspace/configFiles';
+import { defaultGazetteer } from '../knowledge/gazetteer';
+import { knowledgeActions, suppressionActions } from '../features/configActions';
+import { pathOf, ServerConfiguration, toSuppressAction } from './configuration';
 import { toCodeLens, toHighlights, toInlayHint, toLocation, toWorkspaceSymbol } from './convert';
 import { FIX_ALL_KIND, semanticTokensLegend, toCodeAction, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
 
@@ -59,10 +63,12 @@ export function startServer(connection: Connection): void {
   /** What the editor features read of the workspace; findings are computed when asked for. */
   const view = workspaceView(index, peers, (uri) => {
     const release = index.release(uri);
-    return release ? runChecks(release, index).findings : [];
+    return release ? runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri)).findings : [];
   });
   const skipped = new Set<string>();
   let folders: WorkspaceFolderPath[] = [];
+  /** The workspace files (.communique.json) and the user's settings; see configuration.ts. */
+  const configuration = new ServerConfiguration(connection, () => folders);
   let globs: readonly string[] = DEFAULT_RELEASE_GLOBS;
   let watchRegistered = false;
   /** URIs whose diagnostics must be recomputed and published. */
@@ -115,7 +121,8 @@ export function startServer(connection: Connection): void {
       forget(uri);
       return;
     }
-    const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri) };
+    const config = configuration.configFor(uri);
+    const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri, configuration.analysisOptions(uri)), config: config.release };
     const affected = index.set(release, version);
     peers.set(release);
     if (!bulk) queueDiagnostics(uri, ...affected);
@@ -143,10 +150,33 @@ export function startServer(connection: Connection): void {
 
   /** True when a file on disk is a release by the language's extensions or the globs. */
   const isReleasePath = (path: string): boolean => {
+    const verdict = configuration.verdict(path); // the workspace file's files.include / files.exclude
+    if (verdict === 'exclude') return false;
     if (isPressReleaseFile(path)) return true;
     if (!isTextFile(path)) return false;
+    if (verdict === 'include') return true;
     const folder = folderOf(path);
     return folder !== undefined && matchesReleaseGlobs(path.slice(folder.path.length + 1), globs);
+  };
+
+  /**
+   * A configuration file changed on disk: its problems are published on it, and when the
+   * configuration in force changed every release under its folder is analysed and checked again
+   * (from the editor's text when open, else from the text indexed).
+   */
+  const configChanged = (path: string): void => {
+    const changed = configuration.update(path);
+    configuration.publishProblems();
+    if (!changed) return;
+    const folder = path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    for (const release of [...index.releases()]) {
+      const releasePath = pathOf(release.uri);
+      if (releasePath === null || !releasePath.startsWith(folder)) continue;
+      const document = documents.get(release.uri);
+      if (!document && !isReleasePath(releasePath)) forget(release.uri);
+      else if (document) indexText(release.uri, document.getText(), document.version);
+      else indexText(release.uri, release.text, index.version(release.uri) ?? 0);
+    }
   };
 
   const indexFromDisk = (uri: string, bulk = false): void => {
@@ -183,6 +213,7 @@ export function startServer(connection: Connection): void {
 
   function flushDiagnostics(): void {
     flushScheduled = false;
+    configuration.publishProblemsIfRead();
     // Open documents first: they are what the user is looking at.
     const uris = [...pendingDiagnostics].sort((a, b) => Number(documents.get(b) !== undefined) - Number(documents.get(a) !== undefined));
     const now = uris.slice(0, CHECKS_PER_TURN);
@@ -201,7 +232,7 @@ export function startServer(connection: Connection): void {
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const { findings, failures } = runChecks(release, index);
+      const { findings, failures } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri));
       for (const failure of failures) logError(`the ${failure.code} check failed on ${uri}`, failure.error);
       const diagnostics = findings.map((finding) => toDiagnostic(release.analysis, finding, (other) => index.release(other)?.analysis));
       if (diagnostics.length > 0) published.add(uri);
@@ -226,7 +257,7 @@ export function startServer(connection: Connection): void {
     progress?.begin('Communiqué', 0, 'Finding releases…', false);
     const files: string[] = [];
     for (const folder of folders) {
-      const scan = scanFolder(folder.path, globs);
+      const scan = scanFolder(folder.path, globs, (path) => configuration.verdict(path));
       files.push(...scan.files);
       for (const { path, reason } of scan.unreadable) connection.console.warn(`Communiqué could not read ${path}: ${reason}`);
     }
@@ -239,6 +270,7 @@ export function startServer(connection: Connection): void {
       await new Promise((resolve) => setImmediate(resolve));
     }
     progress?.done();
+    configuration.publishProblems(); // the configuration files read while indexing
     // Every release is indexed: check each once (open documents first, in turns).
     queueDiagnostics(...Array.from(index.releases(), (release) => release.uri));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -261,6 +293,7 @@ export function startServer(connection: Connection): void {
       }
     });
     watchRegistered = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    configuration.canPullSettings = params.capabilities.workspace?.configuration === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -282,15 +315,32 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (watchRegistered) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{md,markdown,txt,release}' }],
+        watchers: [{ globPattern: '**/*.{md,markdown,txt,release}' }, { globPattern: '**/{.communique.json,communique.config.json}' }],
       });
     }
-    indexWorkspace().catch((error: unknown) => logError('indexing the workspace failed', error));
+    // The user's settings first (they decide which checks run), then the releases.
+    configuration
+      .pullSettings()
+      .catch((error: unknown) => logError('reading the communique settings failed', error))
+      .finally(() => indexWorkspace().catch((error: unknown) => logError('indexing the workspace failed', error)));
+  });
+
+  // A change of the communique.* settings: pulled again, every release re-checked, no restart.
+  connection.onDidChangeConfiguration(() => {
+    configuration
+      .pullSettings()
+      .then(() => queueDiagnostics(...Array.from(index.releases(), (release) => release.uri)))
+      .catch((error: unknown) => logError('reading the communique settings failed', error));
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       try {
+        const configPath = pathOf(change.uri);
+        if (configPath !== null && ConfigFiles.isConfigFile(configPath)) {
+          configChanged(configPath);
+          continue;
+        }
         if (change.type === FileChangeType.Deleted) {
           if (!documents.get(change.uri)) forget(change.uri);
           continue;
@@ -376,7 +426,7 @@ export function startServer(connection: Connection): void {
         if (!found || !release) return [];
         const only = params.context.only;
         const wants = (kind: string): boolean => (only ?? [CodeActionKind.QuickFix]).some((k) => kind === k || kind.startsWith(`${k}.`));
-        const { findings } = runChecks(release, index);
+        const { findings } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(release.uri));
         const sent = params.context.diagnostics;
         const actions = [];
         if (wants(CodeActionKind.QuickFix)) {
@@ -384,6 +434,13 @@ export function startServer(connection: Connection): void {
           // The server's today, for a release that names no day to propose as its date.
           const today = new Date().toISOString().slice(0, 10);
           for (const fix of quickFixes(release, findings, range, index, { today })) actions.push(toCodeAction(found.analysis, fix, sent));
+          // The workspace's knowledge (edits .communique.json), then silencing one finding with a comment.
+          const gazetteer = configuration.analysisOptions(release.uri).gazetteer ?? defaultGazetteer();
+          for (const action of knowledgeActions(release, findings, range, (id) => gazetteer.parties.has(id))) {
+            const codeAction = configuration.knowledgeAction(release.uri, action, found.analysis, sent);
+            if (codeAction) actions.push(codeAction);
+          }
+          for (const action of suppressionActions(release, findings, range)) actions.push(toSuppressAction(found.analysis, action, sent));
         }
         if (wants(FIX_ALL_KIND)) {
           const all = fixAll(release, findings);

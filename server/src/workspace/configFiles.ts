@@ -37,6 +37,8 @@ function slashes(path: string): string {
 export class ConfigFiles {
   private readonly files = new Map<string, ConfigFileState>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Grows each time a file is read or re-read, so a caller can tell when to publish problems again. */
+  generation = 0;
 
   constructor(private readonly read: ReadText = readTextFromDisk) {}
 
@@ -52,6 +54,7 @@ export class ConfigFiles {
     if (!state) {
       state = this.load(path, this.read(path), null);
       this.files.set(path, state);
+      if (state.text !== null) this.generation++;
     }
     return state;
   }
@@ -69,6 +72,7 @@ export class ConfigFiles {
     const before = this.files.get(path);
     const state = this.load(path, text, before?.config ?? null);
     this.files.set(path, state);
+    this.generation++;
     const changed = JSON.stringify(before?.config ?? null) !== JSON.stringify(state.config);
     if (changed) this.resolved.clear();
     return changed;

@@ -1,0 +1,181 @@
+// The server's side of configuration: the workspace files (.communique.json, communique.config.json)
+// with their problems published as diagnostics on the files themselves, the user's `communique.*`
+// settings pulled per workspace folder, and the code actions that edit the workspace file. LSP code,
+// beside server.ts; the reading, merging and validating are in workspace/configFiles.ts and config/.
+
+import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, DiagnosticSeverity, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CheckSetting, ConfigProblem } from '../config/model';
+import { analysisOptions, EMPTY_CONFIG, fileVerdict, type ResolvedConfig } from '../config/resolve';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type CommuniqueSettings } from '../config/settings';
+import { configEdits, type KnowledgeAction, type SuppressAction } from '../features/configActions';
+import type { DocumentAnalysis } from '../analysis/types';
+import { ConfigFiles } from '../workspace/configFiles';
+import { toRange } from './convert';
+
+export interface FolderPath {
+  readonly uri: string;
+  readonly path: string;
+}
+
+export function pathOf(uri: string): string | null {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return null;
+  }
+}
+
+/** A configuration problem as a diagnostic on the configuration file. */
+export function toConfigDiagnostic(text: string, problem: ConfigProblem): Diagnostic {
+  const document = TextDocument.create('config', 'jsonc', 0, text);
+  return {
+    range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: document.positionAt(problem.end) },
+    severity: DiagnosticSeverity.Error,
+    source: 'communique',
+    code: 'configuration',
+    message: `${problem.message} (this configuration file is not applied; the last good one stays in force)`,
+  };
+}
+
+export class ServerConfiguration {
+  readonly files = new ConfigFiles();
+  private readonly settings = new Map<string, CommuniqueSettings>();
+  /** Configuration files that show problems now. */
+  private readonly published = new Set<string>();
+  canPullSettings = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly folders: () => readonly FolderPath[],
+  ) {}
+
+  /** The configuration that applies to a release (none for a URI that is no file). */
+  configFor(uri: string): ResolvedConfig {
+    const path = pathOf(uri);
+    return path === null ? EMPTY_CONFIG : this.files.configFor(path);
+  }
+
+  analysisOptions(uri: string): ReturnType<typeof analysisOptions> {
+    return analysisOptions(this.configFor(uri));
+  }
+
+  /** What the workspace file makes of a path: included, skipped, or nothing said. */
+  verdict(path: string): 'include' | 'exclude' | null {
+    return fileVerdict(path.replace(/\\/g, '/'), this.files.configFor(path).files);
+  }
+
+  private folderOf(path: string): FolderPath | undefined {
+    return this.folders().find((f) => path === f.path || path.startsWith(f.path.endsWith('/') ? f.path : `${f.path}/`));
+  }
+
+  /** The user's settings for a release: its workspace folder's. */
+  settingsFor(uri: string): CommuniqueSettings {
+    const path = pathOf(uri);
+    const folder = path === null ? undefined : this.folderOf(path);
+    return (folder && this.settings.get(folder.uri)) ?? this.settings.get('') ?? DEFAULT_SETTINGS;
+  }
+
+  /** Per-check severity or off for `runChecks`: the workspace file, then the user's disabled checks. */
+  checkSettingsFor(uri: string): Record<string, CheckSetting> {
+    const merged: Record<string, CheckSetting> = { ...this.configFor(uri).checks };
+    for (const code of this.settingsFor(uri).checks.disabled) merged[code] = 'off';
+    return merged;
+  }
+
+  /** Pulls `communique.*` for every workspace folder (and the window); true when something changed. */
+  async pullSettings(): Promise<boolean> {
+    if (!this.canPullSettings) return false;
+    const scopes = ['', ...this.folders().map((f) => f.uri)];
+    const items = scopes.map((scope) => (scope === '' ? { section: SETTINGS_SECTION } : { scopeUri: scope, section: SETTINGS_SECTION }));
+    const values: unknown[] = await this.connection.workspace.getConfiguration(items);
+    let changed = false;
+    scopes.forEach((scope, i) => {
+      const next = readSettings(values[i]);
+      if (JSON.stringify(this.settings.get(scope)) !== JSON.stringify(next)) changed = true;
+      this.settings.set(scope, next);
+    });
+    return changed;
+  }
+
+  /** Re-reads a configuration file; true when the configuration in force changed. */
+  update(path: string): boolean {
+    return this.files.update(path);
+  }
+
+  private publishedGeneration = -1;
+
+  /** Publishes the problems again when a configuration file was read or re-read since the last time. */
+  publishProblemsIfRead(): void {
+    if (this.files.generation !== this.publishedGeneration) this.publishProblems();
+  }
+
+  /** Publishes the problems of every configuration file read so far; clears the ones fixed or gone. */
+  publishProblems(): void {
+    this.publishedGeneration = this.files.generation;
+    const now = new Set<string>();
+    for (const file of this.files.known()) {
+      if (file.problems.length === 0 || file.text === null) continue;
+      const uri = pathToFileURL(file.path).href;
+      now.add(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: file.problems.map((p) => toConfigDiagnostic(file.text!, p)) });
+    }
+    for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.published.clear();
+    for (const uri of now) this.published.add(uri);
+  }
+
+  /**
+   * The file a knowledge action edits: the nearest configuration file of the release, or a new
+   * `.communique.json` at the root of its workspace folder. Null when the nearest file is broken
+   * (an edit would land in a file that is not applied).
+   */
+  private targetFor(releasePath: string): { path: string; text: string | null } | null {
+    const files = this.files.filesFor(releasePath);
+    const nearest = files[files.length - 1];
+    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: nearest.text };
+    const folder = this.folderOf(releasePath);
+    return { path: join(folder ? folder.path : dirname(releasePath), '.communique.json'), text: null };
+  }
+
+  /** A code action that edits (or creates) the workspace file. */
+  knowledgeAction(releaseUri: string, action: KnowledgeAction, analysis: DocumentAnalysis, diagnostics: readonly Diagnostic[]): CodeAction | null {
+    const releasePath = pathOf(releaseUri);
+    if (releasePath === null) return null;
+    const target = this.targetFor(releasePath);
+    if (!target) return null;
+    const text = target.text ?? '';
+    const document = TextDocument.create('config', 'jsonc', 0, text);
+    const edits: TextEdit[] = configEdits(text, action).map((e) => ({
+      range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+      newText: e.content,
+    }));
+    const uri = pathToFileURL(target.path).href;
+    const edit: WorkspaceEdit =
+      target.text === null
+        ? { documentChanges: [{ kind: 'create', uri, options: { ignoreIfExists: true } }, { textDocument: { uri, version: null }, edits }] }
+        : { changes: { [uri]: edits } };
+    const range = action.kind === 'prefer' ? toRange(analysis, action.finding) : null;
+    const fixed = range ? diagnostics.filter((d) => d.code === 'party-variant' && sameRange(d.range, range)) : [];
+    return { title: action.title, kind: CodeActionKind.QuickFix, ...(fixed.length > 0 ? { diagnostics: fixed } : {}), edit };
+  }
+}
+
+/** A code action that inserts a suppression comment into the release. */
+export function toSuppressAction(analysis: DocumentAnalysis, action: SuppressAction, diagnostics: readonly Diagnostic[]): CodeAction {
+  const range = toRange(analysis, action.finding);
+  const at = toRange(analysis, { start: action.insertion.offset, end: action.insertion.offset }).start;
+  const fixed = diagnostics.filter((d) => d.code === action.code && sameRange(d.range, range));
+  return {
+    title: action.title,
+    kind: CodeActionKind.QuickFix,
+    ...(fixed.length > 0 ? { diagnostics: fixed } : {}),
+    edit: { changes: { [analysis.uri]: [{ range: { start: at, end: at }, newText: action.insertion.newText }] } },
+  };
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
