@@ -57,3 +57,13 @@ test('the schema and the parser agree on keys, checks and metrics', () => {
   assert.deepEqual(schema.properties.metrics.propertyNames.enum, metricDefinitions().map((m) => m.id));
   assert.deepEqual(Object.keys(schema.properties.parties.items.properties).sort(), ['aliases', 'id', 'iso2', 'iso3', 'kind', 'name']);
 });
+
+test('the README\'s example configuration is complete and valid', () => {
+  const readme = readFileSync(resolve(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration'));
+  const example = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1];
+  assert.ok(example, 'a jsonc example in the Configuration section');
+  const parsed = parseConfig(example);
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(Object.keys(parsed.config!).sort(), Object.keys(schema.properties).filter((k) => k !== '$schema').sort(), 'every key shown');
+});

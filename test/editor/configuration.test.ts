@@ -1,0 +1,77 @@
+/// <reference types="mocha" />
+// The workspace configuration inside a real VS Code: writing .communique.json through the `vscode`
+// API changes the diagnostics of an open release without a restart (a house form flags the form the
+// release uses; a check turned off clears them), and a broken file shows a diagnostic on itself.
+// The file is removed again at the end, so the fixture workspace is as it was.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { find, openFixture, waitFor, workspaceRoot } from './helpers';
+
+const RELEASE = 'releases/2021-10-political-consultations.release.md';
+const DATELINE = 'Phnom Penh, 23 October 2021';
+
+function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
+}
+
+function describe_(diagnostics: readonly vscode.Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} [${codeOf(d)}] ${d.message}`).join('; ') || 'no diagnostics';
+}
+
+describe('The workspace configuration (.communique.json) inside a real VS Code', () => {
+  let configUri: vscode.Uri;
+
+  before(() => {
+    configUri = vscode.Uri.joinPath(workspaceRoot(), '.communique.json');
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(configUri).then(undefined, () => undefined);
+  });
+
+  const write = (text: string): Thenable<void> => vscode.workspace.fs.writeFile(configUri, new TextEncoder().encode(text));
+  const houseFindings = (uri: vscode.Uri): vscode.Diagnostic[] =>
+    vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'party-variant' && d.message.includes('this workspace writes'));
+
+  it('a house form flags the release\'s spelling; a check turned off clears it; a broken file is a diagnostic on itself', async () => {
+    const document = await openFixture(RELEASE);
+    const vietNam = find(document, 'Viet Nam', DATELINE);
+    assert.deepEqual(houseFindings(document.uri), [], 'no house form before the file exists');
+
+    await write('{\n  // the house style of this press office\n  "preferredForms": ["Vietnam"]\n}\n');
+    const flagged = await waitFor(
+      'a party-variant diagnostic from the house form "Vietnam"',
+      () => houseFindings(document.uri),
+      (found) => found.some((d) => d.range.start.isEqual(vietNam.start) && d.message.includes('“Vietnam”')),
+      { timeout: 30_000, describe: () => describe_(vscode.languages.getDiagnostics(document.uri)) },
+    );
+    assert.ok(flagged.length >= 1);
+
+    await write('{\n  "preferredForms": ["Vietnam"],\n  "checks": { "party-variant": "off" }\n}\n');
+    await waitFor('party-variant turned off', () => vscode.languages.getDiagnostics(document.uri), (found) => !found.some((d) => codeOf(d) === 'party-variant'), {
+      timeout: 30_000,
+      describe: describe_,
+    });
+
+    await write('{\n  "preferredForms": ["Vietnam"],\n  "checks": { "party-variant": "off" },\n  "colour": "red"\n}\n');
+    const problems = await waitFor('a diagnostic on .communique.json', () => vscode.languages.getDiagnostics(configUri), (found) => found.length > 0, {
+      timeout: 30_000,
+      describe: describe_,
+    });
+    assert.equal(problems[0]!.range.start.line, 3, 'the unknown key is on line 4');
+    assert.equal(problems[0]!.range.start.character, 2);
+    assert.match(problems[0]!.message, /unknown key "colour"/);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(document.uri).filter((d) => codeOf(d) === 'party-variant'),
+      [],
+      'the last good configuration (party-variant off) stays in force',
+    );
+
+    await vscode.workspace.fs.delete(configUri);
+    await waitFor('the file removed: its diagnostic cleared', () => vscode.languages.getDiagnostics(configUri), (found) => found.length === 0, {
+      timeout: 30_000,
+      describe: describe_,
+    });
+    assert.deepEqual(houseFindings(document.uri), []);
+  });
+});
