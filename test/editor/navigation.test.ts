@@ -1,0 +1,97 @@
+/// <reference types="mocha" />
+// Hovers with workspace context, references, the outline by metric and quick fixes inside a real
+// VS Code, through the real `vscode` API, on the fixture workspace test/e2e/workspace. Two releases
+// there state the same Jan–Sep 2021 trade of Cambodia and Viet Nam; the trade review also carries
+// a wrong weekday and two words run together.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { find, hoverText, openFixture, outline, waitFor } from './helpers';
+
+const CONSULTATIONS = 'releases/2021-10-political-consultations.release.md';
+const REVIEW = 'releases/2022-01-trade-review.release.md';
+
+function diagnosticOf(document: vscode.TextDocument, code: string): vscode.Diagnostic | undefined {
+  return vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code);
+}
+
+function waitForDiagnostic(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
+  return waitFor(
+    `a ${code} diagnostic on ${vscode.workspace.asRelativePath(document.uri)}`,
+    () => diagnosticOf(document, code),
+    (d) => d !== undefined,
+    { describe: () => vscode.languages.getDiagnostics(document.uri).map((d) => `${String(d.code)}: ${d.message}`).join('; ') || 'no diagnostics' },
+  ) as Promise<vscode.Diagnostic>;
+}
+
+async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+describe('navigation and quick fixes', () => {
+  it('hover on a figure lists the same metric and pair in the other releases, with links to their lines', async () => {
+    const document = await openFixture(CONSULTATIONS);
+    const figure = find(document, 'USD 5.33 billion');
+    const text = await waitFor(
+      'a hover card with the table of other releases',
+      () => hoverText(document.uri, figure.inside),
+      (t) => t.includes('2022-01-trade-review.release.md'),
+      { describe: (t) => t || '(no hover)' },
+    );
+    assert.ok(text.includes('| Period | Value | Release | Line |'), text);
+    assert.match(text, /\| January–September 2021 \| USD 5\.33 billion \| \[2022-01-trade-review\.release\.md\]\(file:[^)]*2022-01-trade-review\.release\.md#L10\)/);
+    assert.match(text, /\| January–September 2022 \| USD 6\.45 billion \| \[2022-11-official-visit\.release\.txt\]/);
+  });
+
+  it('references to "Viet Nam" reach every release that names it', async () => {
+    const document = await openFixture(CONSULTATIONS);
+    const at = find(document, 'Viet Nam', '# Cambodia and Viet Nam');
+    const locations = await waitFor(
+      'references in more than one release',
+      async () => (await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, at.inside)) ?? [],
+      (list) => new Set(list.map((l) => l.uri.toString())).size >= 3,
+      { describe: (list) => list.map((l) => `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}`).join(', ') || 'none' },
+    );
+    const files = new Set(locations.map((l) => vscode.workspace.asRelativePath(l.uri)));
+    for (const file of [CONSULTATIONS, REVIEW, 'releases/2022-11-official-visit.release.txt']) assert.ok(files.has(file), `${file} in ${[...files].join(', ')}`);
+    for (const l of locations) {
+      const other = await vscode.workspace.openTextDocument(l.uri);
+      assert.match(other.getText(l.range), /Viet\s*Nam/i, `${vscode.workspace.asRelativePath(l.uri)}:${l.range.start.line + 1}`);
+    }
+  });
+
+  it('the outline groups the figures by metric and parties', async () => {
+    const document = await openFixture(REVIEW);
+    const entries = await waitFor(
+      'an outline with a metric group',
+      () => outline(document.uri),
+      (list) => list.some((e) => e.name === 'two-way trade · Cambodia–Viet Nam'),
+      { describe: (list) => list.map((e) => e.name).join(', ') || 'no symbols' },
+    );
+    const names = entries.map((e) => e.name);
+    assert.ok(names.includes('Figures'), names.join(', '));
+    assert.ok(names.includes('USD 9.54 billion'), names.join(', '));
+  });
+
+  it('quick fixes for a wrong weekday and glued words; the applied fix changes the text', async () => {
+    const document = await openFixture(REVIEW);
+    try {
+      const weekday = await waitForDiagnostic(document, 'weekday-mismatch');
+      const glued = await waitForDiagnostic(document, 'glued-words');
+      const weekdayActions = await codeActions(document.uri, weekday.range, vscode.CodeActionKind.QuickFix.value);
+      const correct = weekdayActions.find((a) => a.title === 'Change “Monday” to “Tuesday” (11 January 2022)');
+      assert.ok(correct, weekdayActions.map((a) => a.title).join('; '));
+      assert.equal(correct.isPreferred, true);
+      const split = (await codeActions(document.uri, glued.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title === 'Split into “bilateral cooperation”');
+      assert.ok(split?.edit, 'a split action with an edit');
+      assert.ok(await vscode.workspace.applyEdit(split.edit));
+      assert.ok(document.getText().includes('praised the bilateral cooperation of their border posts'), document.getText());
+      assert.ok(!document.getText().includes('bilateralcooperation'));
+      // The fixed text is checked again: the glued-words diagnostic goes away.
+      await waitFor('the glued-words diagnostic to clear', () => diagnosticOf(document, 'glued-words'), (d) => d === undefined);
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(document.getText().includes('bilateralcooperation'), 'the fixture is back as it was on disk');
+  });
+});
