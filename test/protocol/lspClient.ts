@@ -49,6 +49,13 @@ export interface StartOptions {
   /** Absolute paths of workspace folders the server should index. */
   readonly workspaceFolders?: readonly string[];
   readonly initializationOptions?: unknown;
+  /**
+   * The `communique.*` settings the client holds, as `workspace/configuration` answers them (by
+   * scope URI, '' for the window). When given, the client declares the `workspace.configuration`
+   * capability, so the server pulls them; the object may be changed later (then send
+   * `workspace/didChangeConfiguration`).
+   */
+  readonly settings?: Record<string, unknown>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -65,12 +72,15 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   // Answer the server's requests as an editor would: progress tokens, registrations, configuration.
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/configuration', (params: ConfigurationParams) => params.items.map(() => null));
+  connection.onRequest('workspace/configuration', (params: ConfigurationParams) =>
+    params.items.map((item) => options.settings?.[item.scopeUri ?? ''] ?? options.settings?.[''] ?? null),
+  );
   connection.listen();
   const initializeResult = await connection.sendRequest(InitializeRequest.type, {
     processId: process.pid,
     rootUri: null,
     capabilities: {
+      ...(options.settings !== undefined ? { workspace: { configuration: true } } : {}),
       window: { workDoneProgress: true },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true },
