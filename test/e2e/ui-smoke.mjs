@@ -16,6 +16,8 @@ const LANGUAGE_NAME = 'Press Release';
 const DATELINE = 'Phnom Penh, 23 October 2021';
 const PARTY = 'Viet Nam';
 const PARTY_LINE = 'Cambodia and Viet Nam met over a video link';
+/** Another release of the fixture workspace that states the same Jan–Sep 2021 trade: a row of the card's table. */
+const OTHER_RELEASE = '2022-01-trade-review.release.md';
 
 /**
  * Finds the rendered span holding `core` on the first editor line that contains `lineText` (after
@@ -188,6 +190,21 @@ export async function runUiSmoke({ vsix, workspace, timeout = 30_000 }) {
         return `card: ${JSON.stringify(text.replace(/\s+/g, ' ').trim().slice(0, 160))}`;
       });
       await shot('2-hover');
+
+      await check(`the card lists "${FIGURE}" in the other releases as a table with links`, async () => {
+        const card = page.locator('.monaco-editor .monaco-hover').filter({ hasText: HOVER_EXPECTS }).first();
+        const table = card.locator('table').first();
+        await poll(async () => (await card.locator('table').count()) > 0, { timeout: 5000, interval: 100, what: 'a table in the hover card' });
+        const rows = (await table.locator('tr').allTextContents()).map((r) => r.replace(/\s+/g, ' ').trim());
+        const other = rows.find((r) => r.includes(OTHER_RELEASE));
+        if (!other) throw new Error(`no row for ${OTHER_RELEASE} in ${JSON.stringify(rows)}`);
+        if (!other.includes('January–September 2021') || !other.includes(FIGURE)) throw new Error(`the row for ${OTHER_RELEASE} reads ${JSON.stringify(other)}`);
+        if ((await table.locator('a', { hasText: OTHER_RELEASE }).count()) === 0) throw new Error(`${OTHER_RELEASE} is not a link in the table`);
+        // Bring the table into the card's view for the screenshot.
+        await table.evaluate((el) => el.scrollIntoView({ block: 'nearest' })).catch(() => {});
+        return `rows: ${JSON.stringify(rows)}`;
+      });
+      await shot('3-hover-table');
     }
   } finally {
     if (pageErrors.length) log(`errors on the workbench page: ${pageErrors.slice(-5).join(' | ')}`);
