@@ -54,7 +54,10 @@ test('the schema and the parser agree on keys, checks and metrics', () => {
   }
   assert.equal(schema.additionalProperties, false);
   assert.deepEqual(Object.keys(schema.properties.checks.properties), ALL_CHECKS.map((c) => c.code));
-  assert.deepEqual(schema.properties.metrics.propertyNames.enum, metricDefinitions().map((m) => m.id));
+  for (const m of metricDefinitions()) assert.ok(schema.properties.metrics.description.includes(m.id), `the schema names the built-in metric ${m.id}`);
+  const metric = schema.properties.metrics.additionalProperties.oneOf[1];
+  assert.deepEqual(Object.keys(metric.properties).sort(), ['name', 'phrases', 'symmetric', 'temporal', 'unit']);
+  assert.deepEqual(metric.properties.unit.enum, ['money', 'count', 'percent']);
   assert.deepEqual(Object.keys(schema.properties.parties.items.properties).sort(), ['aliases', 'id', 'iso2', 'iso3', 'kind', 'name']);
 });
 

@@ -248,6 +248,29 @@ test('metrics: an extra phrase names a known metric', () => {
   assert.deepEqual(metricOf(resolved({ metrics: { 'trade.total': ['bilateral commerce'] } })), ['trade.total']);
 });
 
+test('metrics: a new metric with its definition; problems in a definition', () => {
+  const text = 'Phnom Penh, 3 March 2023 — Remittances from Cambodia to Viet Nam reached USD 12 million in 2022.\n';
+  const uri = 'file:///ws/a.release.md';
+  const config = resolved({ metrics: { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances'] } } });
+  const claims = release(uri, text, config).analysis.claims ?? [];
+  assert.deepEqual(claims.map((c) => [c.metric, c.directional]), [['remittances', true]]);
+  assert.deepEqual(release(uri, text, resolved({})).analysis.claims?.map((c) => c.metric), [null]);
+  const rows: [string, string][] = [
+    ['{ "metrics": { "remittances": { "name": "remittances", "phrases": ["remittances"] } } }', 'needs a "name", a "unit" and "phrases"'],
+    ['{ "metrics": { "remittances": { "name": "r", "unit": "euros", "phrases": [] } } }', '"unit" must be one of money, count, percent'],
+    ['{ "metrics": { "trade.total": { "name": "r", "unit": "money", "phrases": [] } } }', 'is a built-in metric'],
+    ['{ "metrics": { "remittances": { "name": "r", "unit": "money", "phrases": [], "colour": 1 } } }', 'unknown key "colour"'],
+  ];
+  for (const [file, words] of rows) {
+    const problems = parseConfig(file).problems;
+    assert.equal(problems.length, 1, `${file}: ${JSON.stringify(problems)}`);
+    assert.ok(problems[0]!.message.includes(words), problems[0]!.message);
+  }
+  // Merging: a nearer file adds phrases to a parent's new metric.
+  const merged = mergeConfigs([{ metrics: { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances'] } } }, { metrics: { remittances: ['money transfers'] } }]);
+  assert.deepEqual(merged.metrics, { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances', 'money transfers'] } });
+});
+
 test('founding dates: a configured date is checked like the built-in ones, and comes before them', () => {
   const uri = 'file:///ws/releases/a.release.md';
   const text = 'NIDIR celebrates the 15th anniversary of NIDIR in 2023 with its partners.\n';

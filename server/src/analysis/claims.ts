@@ -97,13 +97,19 @@ export interface MetricVocabulary {
  * {"trade.total": ["bilateral commerce"]}). Phrases for unknown ids are ignored: the configuration
  * validates ids before it gets here. Pure; build once per configuration.
  */
-export function buildMetricVocabulary(extra: Readonly<Record<string, readonly string[]>> = {}): MetricVocabulary {
-  const phrases = buildPhrases(extra);
+export function buildMetricVocabulary(
+  extra: Readonly<Record<string, readonly string[]>> = {},
+  metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
+): MetricVocabulary {
+  const phrases = buildPhrases(extra, metrics);
   return { phrases, firstWordShapes: shapesOf(phrases.keys()) };
 }
 
 /** Phrases indexed by their first word; longest first. */
-function buildPhrases(extra: Readonly<Record<string, readonly string[]>> = {}): Map<string, PhraseEntry[]> {
+function buildPhrases(
+  extra: Readonly<Record<string, readonly string[]>> = {},
+  metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
+): Map<string, PhraseEntry[]> {
   const byText = new Map<string, { words: string[]; senses: PhraseSense[] }>();
   const entry = (text: string): { words: string[]; senses: PhraseSense[] } => {
     let e = byText.get(text);
@@ -125,14 +131,18 @@ function buildPhrases(extra: Readonly<Record<string, readonly string[]>> = {}): 
       entry(p.text).senses.push(sense);
     }
   });
-  for (const [id, texts] of Object.entries(extra)) {
-    const metric = METRIC_BY_ID.get(id);
-    if (!metric) continue;
+  const added = (metric: MetricDefinition, texts: readonly string[]): void => {
     for (const text of texts) {
       const folded = fold(text).trim();
       if (folded.length > 0) entry(folded).senses.push({ metric, agent: 'source' });
     }
+  };
+  for (const [id, texts] of Object.entries(extra)) {
+    const metric = METRIC_BY_ID.get(id);
+    if (metric) added(metric, texts);
   }
+  // Metrics a configuration defines (ids the built-in vocabulary does not have).
+  for (const { phrases, ...definition } of metrics) if (!METRIC_BY_ID.has(definition.id)) added(definition, phrases);
   for (const text of vocabulary.blockers) entry(text);
   const index = new Map<string, PhraseEntry[]>();
   for (const [text, e] of byText) {

@@ -24,6 +24,18 @@ export interface ConfigParty {
   readonly iso3?: string;
 }
 
+/** A metric the built-in vocabulary does not have, with the phrases that name it. */
+export interface ConfigMetric {
+  /** What people read: "remittances". */
+  readonly name: string;
+  readonly unit: 'money' | 'count' | 'percent';
+  /** True for a metric about a pair in no order; false (the default) for a flow from one party to another. */
+  readonly symmetric?: boolean;
+  /** 'flow' over a period (the default) or 'stock' at a point in time. */
+  readonly temporal?: 'flow' | 'stock';
+  readonly phrases: readonly string[];
+}
+
 /** A founding date: of relations between two parties, or of an organisation. Parties by id or by name. */
 export type ConfigFounding =
   | { readonly parties: readonly [string, string]; readonly date: string }
@@ -45,8 +57,11 @@ export interface ConfigFile {
   readonly preferredForms?: readonly string[];
   /** Forms always flagged, with the form to use instead (or null). */
   readonly flaggedForms?: Readonly<Record<string, string | null>>;
-  /** More phrases that name a metric, by metric id ("trade.total": ["bilateral commerce"]). */
-  readonly metrics?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * More phrases that name a known metric, by metric id ("trade.total": ["bilateral commerce"]), or
+   * a new metric with its definition ("remittances": {"name": …, "unit": "money", "phrases": […]}).
+   */
+  readonly metrics?: Readonly<Record<string, readonly string[] | ConfigMetric>>;
   readonly foundingDates?: readonly ConfigFounding[];
 }
 

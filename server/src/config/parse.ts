@@ -3,7 +3,7 @@
 // every problem has a line and a column so the editor and the command line can point at it.
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { CHECK_SETTINGS, type CheckSetting, type ConfigFile, type ConfigFounding, type ConfigParty, type ConfigProblem } from './model';
+import { CHECK_SETTINGS, type CheckSetting, type ConfigFile, type ConfigFounding, type ConfigMetric, type ConfigParty, type ConfigProblem } from './model';
 import { ALL_CHECKS } from '../checks/index';
 import { metricDefinition } from '../analysis/claims';
 
@@ -105,6 +105,42 @@ function lineStartsOf(text: string): number[] {
     else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
   }
   return starts;
+}
+
+const UNITS = ['money', 'count', 'percent'];
+
+/** A new metric: {"name", "unit", "symmetric"?, "temporal"?, "phrases"}. */
+function readMetric(v: Validator, id: string, node: Node): ConfigMetric | null {
+  if (metricDefinition(id)) {
+    v.problem(`"${id}" is a built-in metric: give a list of phrases, not a definition`, node);
+    return null;
+  }
+  const metric: { -readonly [K in keyof ConfigMetric]?: ConfigMetric[K] } = {};
+  let ok = true;
+  for (const [k, , field] of v.properties(node, `the metric "${id}"`, ['name', 'unit', 'symmetric', 'temporal', 'phrases'])) {
+    if (k === 'name') metric.name = v.string(field, '"name"') ?? undefined;
+    else if (k === 'phrases') metric.phrases = v.strings(field, '"phrases"') ?? undefined;
+    else if (k === 'symmetric') {
+      if (v.is(field, 'boolean', '"symmetric"')) metric.symmetric = field.value === true;
+      else ok = false;
+    } else if (k === 'unit') {
+      if (field.type === 'string' && UNITS.includes(String(field.value))) metric.unit = field.value as ConfigMetric['unit'];
+      else {
+        v.problem(`"unit" must be one of ${UNITS.join(', ')}`, field);
+        ok = false;
+      }
+    } else if (field.type === 'string' && (field.value === 'flow' || field.value === 'stock')) metric.temporal = field.value;
+    else {
+      v.problem('"temporal" must be flow or stock', field);
+      ok = false;
+    }
+  }
+  if (metric.name === undefined || metric.unit === undefined || metric.phrases === undefined) {
+    const written = new Set((node.children ?? []).map((p) => String(p.children?.[0]?.value)));
+    if (!written.has('name') || !written.has('unit') || !written.has('phrases')) v.problem(`the metric "${id}" needs a "name", a "unit" and "phrases"`, node);
+    return null;
+  }
+  return ok ? (metric as ConfigMetric) : null;
 }
 
 /** Parses and validates the text of one configuration file. */
@@ -213,16 +249,22 @@ export function parseConfig(text: string): ParsedConfig {
           break;
         }
         const record: Record<string, string[]> = {};
+        const metrics: Record<string, string[] | ConfigMetric> = {};
         for (const [k, keyNode, list] of v.properties(value, `"${key}"`, null)) {
+          if (key === 'metrics' && list.type === 'object') {
+            const metric = readMetric(v, k, list);
+            if (metric) metrics[k] = metric;
+            continue;
+          }
           if (key === 'metrics' && !metricDefinition(k)) {
-            v.problem(`unknown metric "${k}"; metrics are the ids of knowledge/metrics.json ("trade.total", "trade.flow", …)`, keyNode);
+            v.problem(`unknown metric "${k}": give its definition ({"name", "unit", "phrases"}) or use an id of knowledge/metrics.json ("trade.total", "trade.flow", …)`, keyNode);
             continue;
           }
           const strings = v.strings(list, `"${key}.${k}"`);
-          if (strings) record[k] = strings;
+          if (strings) (key === 'metrics' ? metrics : record)[k] = strings;
         }
         if (key === 'aliases') config.aliases = record;
-        else config.metrics = record;
+        else config.metrics = metrics;
         break;
       }
       case 'titles':

@@ -2,10 +2,10 @@
 // the analysis and the checks use. Nearest wins: a folder's file refines its parent's. Pure.
 
 import { buildGazetteer, defaultGazetteer, longestMatch, tokenView, type Gazetteer, type GazetteerExtras } from '../knowledge/gazetteer';
-import { buildMetricVocabulary, type MetricVocabulary } from '../analysis/claims';
+import { buildMetricVocabulary, type MetricDefinition, type MetricVocabulary } from '../analysis/claims';
 import { fold, tokenize } from '../analysis/text';
 import { minimatch } from 'minimatch';
-import type { CheckSetting, ConfigFile, ConfigParty, ReleaseConfig } from './model';
+import type { CheckSetting, ConfigFile, ConfigMetric, ConfigParty, ReleaseConfig } from './model';
 
 /** One file's validated configuration, with the folder it sits in (forward slashes, no trailing slash). */
 export interface ConfigLayer {
@@ -51,7 +51,7 @@ export function mergeConfigs(layers: readonly ConfigFile[]): ConfigFile {
       ...(c.titles ? { titles: [...(merged.titles ?? []), ...c.titles] } : {}),
       ...(c.preferredForms ? { preferredForms: [...inherited, ...preferred] } : {}),
       ...(c.flaggedForms ? { flaggedForms: { ...merged.flaggedForms, ...c.flaggedForms } } : {}),
-      ...(c.metrics ? { metrics: concatRecords(merged.metrics, c.metrics) } : {}),
+      ...(c.metrics ? { metrics: mergeMetrics(merged.metrics, c.metrics) } : {}),
       // Nearer founding dates first: the first one for a subject wins.
       ...(c.foundingDates ? { foundingDates: [...c.foundingDates, ...(merged.foundingDates ?? [])] } : {}),
     };
@@ -63,6 +63,21 @@ function concatRecords(a: Readonly<Record<string, readonly string[]>> | undefine
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(a ?? {})) out[k] = [...v];
   for (const [k, v] of Object.entries(b)) out[k] = [...(out[k] ?? []), ...v];
+  return out;
+}
+
+type Metrics = Readonly<Record<string, readonly string[] | ConfigMetric>>;
+
+/** Phrases add up; a nearer definition of a new metric replaces the parent's, keeping every phrase. */
+function mergeMetrics(a: Metrics | undefined, b: Metrics): Record<string, readonly string[] | ConfigMetric> {
+  const out: Record<string, readonly string[] | ConfigMetric> = { ...a };
+  for (const [id, value] of Object.entries(b)) {
+    const before = out[id];
+    const phrasesOf = (v: readonly string[] | ConfigMetric | undefined): readonly string[] => (v === undefined ? [] : Array.isArray(v) ? v : (v as ConfigMetric).phrases);
+    const phrases = [...phrasesOf(before), ...phrasesOf(value)];
+    const definition = !Array.isArray(value) ? (value as ConfigMetric) : before !== undefined && !Array.isArray(before) ? (before as ConfigMetric) : undefined;
+    out[id] = definition ? { ...definition, phrases } : phrases;
+  }
   return out;
 }
 
@@ -126,10 +141,19 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     ...(merged.flaggedForms && Object.keys(merged.flaggedForms).length > 0 ? { flaggedForms: new Map(Object.entries(merged.flaggedForms)) } : {}),
     ...(foundingDates.size > 0 ? { foundingDates } : {}),
   };
-  const hasMetrics = Object.values(merged.metrics ?? {}).some((list) => list.length > 0);
+  const phrases: Record<string, readonly string[]> = {};
+  const definitions: (MetricDefinition & { readonly phrases: readonly string[] })[] = [];
+  for (const [id, value] of Object.entries(merged.metrics ?? {})) {
+    if (Array.isArray(value)) phrases[id] = value;
+    else {
+      const m = value as ConfigMetric;
+      definitions.push({ id, name: m.name, unit: m.unit, symmetric: m.symmetric ?? false, temporal: m.temporal ?? 'flow', phrases: m.phrases });
+    }
+  }
+  const hasMetrics = Object.values(phrases).some((list) => list.length > 0) || definitions.length > 0;
   return {
     ...(gazetteer ? { gazetteer } : {}),
-    ...(hasMetrics ? { metrics: buildMetricVocabulary(merged.metrics) } : {}),
+    ...(hasMetrics ? { metrics: buildMetricVocabulary(phrases, definitions) } : {}),
     release,
     checks: merged.checks ?? {},
     files: layers
