@@ -105,7 +105,7 @@ test('knowledge quick fixes: when "add as an organisation" is offered', () => {
 });
 
 test('knowledge quick fixes: "prefer" names the release\'s usual form of a party-variant finding', () => {
-  const text = 'Viet Nam and Cambodia met. Viet Nam spoke. Vietnam agreed.\n';
+  const text = 'VIET NAM AND CAMBODIA\n\nViet Nam and Cambodia met. Viet Nam spoke. Vietnam agreed.\n';
   const r = release(text);
   const index = new WorkspaceIndex(ALL_CHECKS);
   index.set(r, 1);
