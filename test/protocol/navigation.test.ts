@@ -180,3 +180,15 @@ test('inlay hints give the value of a relative date', async () => {
   const end = positionOf(text, 'this year');
   assert.deepEqual(hints?.map((h) => [h.position, h.label]), [[{ line: end.line, character: end.character + 'this year'.length }, '→ 2022']]);
 });
+
+test('after an edit that settles the conflict, the card and the quick fixes no longer carry it', async () => {
+  const markdown = markdownOf(await server.hover(B_URI, 4, 55));
+  assert.match(markdown, /⚠ `figure-conflict`/);
+  const settled = B.replace('USD 5.83 billion', 'USD 5.33 billion');
+  server.change(B_URI, settled, 2);
+  const after = markdownOf(await server.hover(B_URI, 4, 55));
+  assert.ok(!after.includes('figure-conflict'), after);
+  assert.ok(after.includes('| 2020 | **USD 5.33 billion** | [this release]'), after);
+  const at = { start: positionOf(settled, 'USD 5.33'), end: positionOf(settled, 'USD 5.33') };
+  assert.deepEqual((await codeActions(B_URI, at, [])).filter((a) => a.title.startsWith('Replace with')), []);
+});

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { CheckedRelease } from '../checks/check';
+import type { Finding } from '../checks/finding';
 import { ALL_CHECKS, runChecks } from '../checks/index';
 import { fixAll, quickFixes } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
@@ -60,11 +61,23 @@ export function startServer(connection: Connection): void {
   const index = new WorkspaceIndex(ALL_CHECKS);
   /** Releases by party, metric series and day: the peers hovers, references and lenses look up. */
   const peers = new PeerIndex();
-  /** What the editor features read of the workspace; findings are computed when asked for. */
-  const view = workspaceView(index, peers, (uri) => {
+  /**
+   * Findings per release as last computed for a hover or a code action (both are asked for often, on
+   * every cursor move); dropped whenever the release is queued for re-checking, which every change
+   * that can alter its findings does.
+   */
+  const findingsCache = new Map<string, readonly Finding[]>();
+  const findingsOf = (uri: string): readonly Finding[] => {
+    const cached = findingsCache.get(uri);
+    if (cached) return cached;
     const release = index.release(uri);
-    return release ? runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri)).findings : [];
-  });
+    if (!release) return [];
+    const { findings } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri));
+    findingsCache.set(uri, findings);
+    return findings;
+  };
+  /** What the editor features read of the workspace. */
+  const view = workspaceView(index, peers, findingsOf);
   const skipped = new Set<string>();
   let folders: WorkspaceFolderPath[] = [];
   /** The workspace files (.communique.json) and the user's settings; see configuration.ts. */
@@ -201,7 +214,10 @@ export function startServer(connection: Connection): void {
   // releases that share facts with it; bursts of edits in one tick are coalesced.
 
   function queueDiagnostics(...uris: string[]): void {
-    for (const uri of uris) pendingDiagnostics.add(uri);
+    for (const uri of uris) {
+      pendingDiagnostics.add(uri);
+      findingsCache.delete(uri);
+    }
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flushDiagnostics);
@@ -426,7 +442,7 @@ export function startServer(connection: Connection): void {
         if (!found || !release) return [];
         const only = params.context.only;
         const wants = (kind: string): boolean => (only ?? [CodeActionKind.QuickFix]).some((k) => kind === k || kind.startsWith(`${k}.`));
-        const { findings } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(release.uri));
+        const findings = findingsOf(release.uri);
         const sent = params.context.diagnostics;
         const actions = [];
         if (wants(CodeActionKind.QuickFix)) {
