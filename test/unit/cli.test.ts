@@ -2,13 +2,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, chmodSync, rmSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from '../../server/src/cli/args';
 import { collectReleases } from '../../server/src/cli/collect';
 import { main } from '../../server/src/cli/main';
 import { DEFAULT_RELEASE_GLOBS, isReleaseFile } from '../../server/src/workspace/files';
+import { MAX_RELEASE_BYTES } from '../../server/src/workspace/readRelease';
+import { MAX_ANALYSED_LENGTH } from '../../server/src/lsp/server';
 
 function run(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -157,6 +160,50 @@ test('text output names each release, its date source, and a summary line', () =
     assert.equal(result.code, 0);
     assert.match(result.out, /releases\/a\.md/);
     assert.match(result.out, /^1 release: \d+ figures, \d+ dates, \d+ party mentions; 0 errors, 0 warnings, 0 information, 0 hints$/m);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('--jobs takes a whole number from 1; anything else is bad usage', () => {
+  assert.equal((parseArgs(['check', '--jobs', '3', 'a']) as { jobs?: number }).jobs, 3);
+  assert.equal((parseArgs(['check', '--jobs=1', 'a']) as { jobs?: number }).jobs, 1);
+  assert.equal('jobs' in parseArgs(['check', 'a']), false, 'no --jobs: one per core, decided when run');
+  for (const bad of [['--jobs', '0'], ['--jobs', '-2'], ['--jobs', 'many'], ['--jobs', '1.5'], ['--jobs']]) {
+    const parsed = parseArgs(['check', ...bad, ...(bad.length > 1 ? ['a'] : [])]);
+    assert.equal(parsed.command, 'error', `expected bad usage for ${JSON.stringify(bad)}`);
+  }
+  const result = run(['check', '--jobs', 'many', 'a']);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /--jobs takes a whole number from 1, not "many"/);
+});
+
+test('a pipe named on the command line is reported, never read (a read would block), and the rest is checked', { skip: process.platform === 'win32' ? 'no FIFOs' : false }, () => {
+  const root = tree({ 'releases/a.md': 'Trade reached USD 5 billion.' });
+  try {
+    const fifo = join(root, 'releases', 'pipe.md');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) return; // no mkfifo here: nothing to test
+    const dangling = join(root, 'releases', 'gone.md');
+    symlinkSync(join(root, 'nowhere.md'), dangling);
+    const result = run(['check', '--format', 'json', join(root, 'releases', 'a.md'), fifo, dangling]);
+    assert.equal(result.code, 2);
+    assert.match(result.err, /pipe\.md: not a regular file/);
+    assert.match(result.err, /gone\.md: no such file or folder/);
+    assert.deepEqual(JSON.parse(result.out).documents.map((d: { path: string }) => d.path), [join(root, 'releases', 'a.md')]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the byte limit on release files is within the server\'s length limit, so a file read is always analysed', () => {
+  // UTF-8 takes at least as many bytes as UTF-16 code units: a file within MAX_RELEASE_BYTES has a text within MAX_ANALYSED_LENGTH.
+  assert.ok(MAX_RELEASE_BYTES <= MAX_ANALYSED_LENGTH, `${MAX_RELEASE_BYTES} bytes against ${MAX_ANALYSED_LENGTH} code units`);
+  const root = tree({ 'releases/big.md': Buffer.alloc(MAX_RELEASE_BYTES + 1, 0x61) });
+  try {
+    const result = run(['check', '--format', 'json', root]);
+    assert.equal(result.code, 0, 'a file skipped on purpose is not an unreadable input');
+    assert.match(result.err, /big\.md: skipped: 20\.0 MB is larger than the 20 MB a release may be/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -250,8 +250,21 @@ function isCelebrating(w: string): boolean {
   return CELEBRATE.has(w) && (w.startsWith('celebrat') || w.startsWith('mark') || w.startsWith('commemorat') || w.startsWith('observ'));
 }
 
+/**
+ * Facts per release object: a release never changes once indexed (a new version is a new object),
+ * and every release that shares a key reads its peers' facts, so without the memo each peer's text
+ * was tokenised again for every release checked (most of the command line's time on 2,000 releases).
+ */
+const factsMemo = new WeakMap<CheckedRelease, Facts>();
+
 /** The anniversaries and founding dates a release states. */
 export function readFacts(release: CheckedRelease): Facts {
+  let facts = factsMemo.get(release);
+  if (!facts) factsMemo.set(release, (facts = readFactsOnce(release)));
+  return facts;
+}
+
+function readFactsOnce(release: CheckedRelease): Facts {
   const anniversaries: AnniversaryFact[] = [];
   const foundings: FoundingFact[] = [];
   const figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');

@@ -63,6 +63,14 @@ export function runChecks(
     }
   }
   findings = applySuppressions(release.text, findings);
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  findings.sort(compareFindings);
   return { findings, failures };
+}
+
+/**
+ * The order of a release's findings: by place, then code. Stable, so the findings of one check keep
+ * their order; the command line merges two runs (document checks, workspace checks) with it.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.code.localeCompare(b.code);
 }

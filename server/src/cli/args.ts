@@ -11,6 +11,8 @@ export interface CheckCommand {
   /** Globs that make Markdown and plain-text files releases; undefined for the defaults. */
   readonly files?: readonly string[];
   readonly color: boolean;
+  /** Worker threads for reading and analysing; undefined for one per core. */
+  readonly jobs?: number;
 }
 
 export type ParsedArgs = CheckCommand | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
@@ -31,6 +33,8 @@ Options:
   --files GLOB           a glob of release files, relative to each named folder;
                          repeat for several (replaces the defaults)
   --no-color             no colours in text output
+  --jobs N               threads that read and analyse releases (default: one
+                         per core); the output is the same for every N
   -h, --help             this help
   -v, --version          the version
 
@@ -48,6 +52,7 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
   let color = isTty && !process.env['NO_COLOR'];
   const files: string[] = [];
   const paths: string[] = [];
+  let jobs: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -73,6 +78,12 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
         files.push(v);
         break;
       }
+      case '--jobs': {
+        const v = value();
+        if (v === undefined || !/^[1-9][0-9]{0,3}$/.test(v)) return { command: 'error', message: `--jobs takes a whole number from 1, not ${v === undefined ? 'nothing' : `"${v}"`}` };
+        jobs = Number(v);
+        break;
+      }
       case '--no-color':
         color = false;
         break;
@@ -92,5 +103,5 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
     }
   }
   if (paths.length === 0) return { command: 'error', message: 'no PATHS to check' };
-  return { command: 'check', format, failOn, paths, color, ...(files.length > 0 ? { files } : {}) };
+  return { command: 'check', format, failOn, paths, color, ...(files.length > 0 ? { files } : {}), ...(jobs !== undefined ? { jobs } : {}) };
 }

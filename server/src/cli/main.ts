@@ -1,24 +1,57 @@
 // `communique check PATHS…`: the same analysis as the editor, over files and folders, for CI.
 
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
-import { analyseDocument } from '../analysis/document';
+import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import { SEVERITY_RANK } from '../checks/finding';
-import { ALL_CHECKS, runChecks } from '../checks/index';
+import { ALL_CHECKS, compareFindings, runChecks } from '../checks/index';
 import { WorkspaceIndex } from '../workspace/index';
 import { parseArgs, USAGE, type CheckCommand } from './args';
 import { collectReleases } from './collect';
-import { readRelease } from '../workspace/readRelease';
 import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
 import { ConfigFiles } from '../workspace/configFiles';
 import { describeProblem } from '../config/model';
-import { analysisOptions, fileVerdict, type ResolvedConfig } from '../config/resolve';
+import { fileVerdict } from '../config/resolve';
+import { analyseFile, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
+import { analyseInWorkers } from './pool';
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
+/** Below this many files, starting worker threads costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 64;
+
+/**
+ * The command line on one thread (what tests call): the same output as `run` for any `--jobs`.
+ */
 export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, isTty = false): number {
   const parsed = parseArgs(argv, isTty);
+  if (parsed.command !== 'check') return answer(parsed, out, err);
+  const prepared = prepare(parsed, err);
+  if (typeof prepared === 'number') return prepared;
+  return finish(parsed, prepared, prepared.files.map((path) => analyseFile(path, prepared.configs)), out, err);
+}
+
+/**
+ * The command line as `dist/cli.js` runs it: releases are read, analysed and given their document
+ * checks in worker threads (`--jobs`, one per core by default) when there are enough of them; the
+ * output is byte for byte the single-threaded one.
+ */
+export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, isTty = false): Promise<number> {
+  const parsed = parseArgs(argv, isTty);
+  if (parsed.command !== 'check') return answer(parsed, out, err);
+  const prepared = prepare(parsed, err);
+  if (typeof prepared === 'number') return prepared;
+  const jobs = parsed.jobs ?? availableParallelism();
+  const { files, configs } = prepared;
+  const results: (FileResult | undefined)[] = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS ? await analyseInWorkers(files, jobs) : [];
+  // Files no worker answered for (one thread, few files, or a worker that died) are done here.
+  const complete = files.map((path, i) => results[i] ?? analyseFile(path, configs));
+  return finish(parsed, prepared, complete, out, err);
+}
+
+function answer(parsed: Exclude<ReturnType<typeof parseArgs>, CheckCommand>, out: (text: string) => void, err: (text: string) => void): number {
   switch (parsed.command) {
     case 'help':
       out(USAGE);
@@ -29,12 +62,17 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     case 'error':
       err(`communique: ${parsed.message}\n\n${USAGE}`);
       return 2;
-    case 'check':
-      return check(parsed, out, err);
   }
 }
 
-function check(command: CheckCommand, out: (text: string) => void, err: (text: string) => void): number {
+interface Prepared {
+  readonly configs: ConfigFiles;
+  readonly files: readonly string[];
+  readonly unreadable: readonly { path: string; reason: string }[];
+}
+
+/** Finds the files and reads the configuration; an exit code when a broken configuration stops the run. */
+function prepare(command: CheckCommand, err: (text: string) => void): Prepared | number {
   const configs = new ConfigFiles();
   const verdict = (path: string): 'include' | 'exclude' | null => fileVerdict(path.replace(/\\/g, '/'), configs.configFor(path).files);
   const { files, unreadable } = collectReleases(command.paths, command.files, verdict);
@@ -49,6 +87,11 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
     for (const messages of broken.values()) for (const message of messages) err(`communique: ${message}`);
     return 2;
   }
+  return { configs, files, unreadable };
+}
+
+/** Indexes every release, runs the workspace checks, and prints the report: always on the main thread, in file order. */
+function finish(command: CheckCommand, { configs, files, unreadable }: Prepared, results: readonly FileResult[], out: (text: string) => void, err: (text: string) => void): number {
   const documents: CheckedDocument[] = [];
   const skipped: SkippedPath[] = [];
   let readFailures = unreadable.length;
@@ -56,10 +99,9 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
   const pathByUri = new Map<string, string>();
   // Every release is indexed before any is checked: a finding may need a release read later.
   const index = new WorkspaceIndex(ALL_CHECKS);
-  const loaded: { path: string; uri: string }[] = [];
-  const checkSettings = new Map<string, ResolvedConfig['checks']>();
-  for (const path of files) {
-    const read = readRelease(path);
+  const loaded: { path: string; uri: string; result: Extract<FileResult, { ok: true }> }[] = [];
+  files.forEach((path, i) => {
+    const read = results[i]!;
     if (!read.ok) {
       if (read.error) {
         readFailures++;
@@ -68,18 +110,20 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
         err(`communique: ${path}: ${read.reason}`);
       }
       skipped.push({ path, reason: read.reason });
-      continue;
+      return;
     }
-    const uri = pathToFileURL(resolve(path)).href;
+    const { uri } = read;
     pathByUri.set(uri, path);
-    const config = configs.configFor(resolve(path));
-    index.set({ uri, text: read.text, analysis: analyseDocument(read.text, uri, analysisOptions(config)), config: config.release }, 0);
-    checkSettings.set(uri, config.checks);
-    loaded.push({ path, uri });
-  }
-  for (const { path, uri } of loaded) {
+    index.set({ uri, text: read.text, analysis: read.analysis, config: configs.configFor(resolve(path)).release }, 0);
+    loaded.push({ path, uri, result: read });
+  });
+  for (const { path, uri, result } of loaded) {
     const release = index.release(uri)!;
-    const { findings, failures } = runChecks(release, index, ALL_CHECKS, checkSettings.get(uri));
+    const workspace = runChecks(release, index, WORKSPACE_CHECKS, configs.configFor(resolve(path)).checks);
+    // The document checks ran with the analysis; merged in runChecks' order, the findings are the ones
+    // runChecks(release, index, ALL_CHECKS) gives (the sort is stable and one check has one code).
+    const findings = [...result.findings, ...workspace.findings].sort(compareFindings);
+    const failures = [...result.failures, ...workspace.failures];
     for (const failure of failures) err(`communique: the ${failure.code} check failed on ${path}: ${failure.error}`);
     documents.push({ path, text: release.text, analysis: release.analysis, findings });
   }
@@ -94,12 +138,17 @@ function check(command: CheckCommand, out: (text: string) => void, err: (text: s
   return failing ? 1 : 0;
 }
 
-if (require.main === module) {
-  const code = main(
+if (require.main === module && isMainThread) {
+  void run(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
     (text) => process.stderr.write(`${text}\n`),
     Boolean(process.stdout.isTTY),
+  ).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`communique: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
   );
-  process.exitCode = code;
 }

@@ -2,8 +2,12 @@
 
 import { readFileSync, statSync } from 'node:fs';
 
-/** Files larger than this are skipped: no release is 20 MB, and analysis stays responsive. */
-export const MAX_RELEASE_BYTES = 20 * 1024 * 1024;
+/**
+ * Files larger than this many bytes are skipped: no release is 20 MB, and analysis stays responsive.
+ * The same number as the server's MAX_ANALYSED_LENGTH (UTF-16 code units): UTF-8 never takes fewer
+ * bytes than UTF-16 code units, so every file read here is also short enough to analyse.
+ */
+export const MAX_RELEASE_BYTES = 20_000_000;
 
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
@@ -12,12 +16,16 @@ export type ReadResult =
 export function readRelease(path: string): ReadResult {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stats = statSync(path);
+    // A FIFO, socket or device would block the read or never end: only regular files are releases.
+    if (stats.isDirectory()) return { ok: false, reason: 'is a folder', error: true };
+    if (!stats.isFile()) return { ok: false, reason: 'not a regular file (a pipe, socket or device)', error: true };
+    size = stats.size;
   } catch (error) {
     return { ok: false, reason: describeError(error), error: true };
   }
   if (size > MAX_RELEASE_BYTES) {
-    return { ok: false, reason: `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_RELEASE_BYTES / 1024 / 1024} MB a release may be`, error: false };
+    return { ok: false, reason: `skipped: ${(size / 1e6).toFixed(1)} MB is larger than the ${MAX_RELEASE_BYTES / 1e6} MB a release may be`, error: false };
   }
   let bytes: Buffer;
   try {

@@ -1,0 +1,116 @@
+// The bundled command line (dist/cli.js) over generated archives: worker threads give the same
+// output as one thread, and a run only ever reads.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { analyseFile } from '../../server/src/cli/analyseFile';
+import { analyseInWorkers } from '../../server/src/cli/pool';
+import { ConfigFiles } from '../../server/src/workspace/configFiles';
+import { REPO_ROOT } from './lspClient';
+
+const CLI = resolve(REPO_ROOT, 'dist', 'cli.js');
+const GENERATOR = resolve(REPO_ROOT, 'bench', 'corpus.mjs');
+const RELEASES = 200;
+
+let root: string;
+
+before(() => {
+  assert.ok(existsSync(CLI), `${CLI} is missing: build first (npm run build)`);
+  root = mkdtempSync(join(tmpdir(), 'communique-cli-jobs-'));
+  // The benchmark's generator: four styles of release, with deliberate conflicts between releases.
+  const made = spawnSync(process.execPath, [GENERATOR, root, String(RELEASES), '7'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  // What a real archive also holds: a binary file, a file that is not UTF-8, a dangling link.
+  writeFileSync(join(root, 'releases', 'scan.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+  writeFileSync(join(root, 'releases', 'latin1.txt'), Buffer.from('Caf\xe9 USD 5 billion', 'latin1'));
+  symlinkSync(join(root, 'nowhere.md'), join(root, 'releases', 'gone.md'));
+});
+
+after(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 300_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test(`--jobs 1 and --jobs 2 print the same JSON, byte for byte, over ${RELEASES} generated releases`, () => {
+  const one = cli('--format', 'json', '--jobs', '1', root);
+  const two = cli('--format', 'json', '--jobs', '2', root);
+  assert.equal(one.status, two.status);
+  assert.equal(one.stderr, two.stderr);
+  assert.ok(one.stdout === two.stdout, 'the JSON differs between one and two threads');
+  const report = JSON.parse(one.stdout) as { documents: { diagnostics: unknown[] }[]; skipped: unknown[] };
+  assert.equal(report.documents.length, RELEASES);
+  assert.equal(report.skipped.length, 2, 'the binary and the Latin-1 file are skipped');
+  // The generator plants conflicts between releases: the workspace checks ran after indexing everything.
+  assert.ok(report.documents.some((d) => d.diagnostics.length > 0), 'no diagnostics at all: the checks did not run');
+});
+
+test('the text report is the same for one thread and for every core', () => {
+  const one = cli('--no-color', '--jobs', '1', root);
+  const all = cli('--no-color', root);
+  assert.equal(one.status, all.status);
+  assert.ok(one.stdout === all.stdout, 'the text report differs between one thread and the default');
+});
+
+test('worker threads give each file exactly what the main thread gives it', async () => {
+  const releases = join(root, 'releases');
+  const files = readdirSync(releases).sort().slice(0, 40).map((name) => join(releases, name));
+  const configs = new ConfigFiles();
+  const here = files.map((path) => analyseFile(path, configs));
+  const inWorkers = await analyseInWorkers(files, 2);
+  assert.equal(inWorkers.length, files.length);
+  inWorkers.forEach((result, i) => assert.deepEqual(result, here[i], files[i]));
+});
+
+/** Every entry below `dir` with its kind, size, modification time and content hash. */
+function snapshot(dir: string): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      const stats = lstatSync(path);
+      if (stats.isDirectory()) {
+        entries.set(path, `dir ${stats.mtimeMs}`);
+        walk(path);
+      } else if (stats.isFile()) {
+        entries.set(path, `file ${stats.size} ${stats.mtimeMs} ${stats.mode} ${createHash('sha256').update(readFileSync(path)).digest('hex')}`);
+      } else {
+        entries.set(path, `other ${stats.mtimeMs} ${stats.mode}`);
+      }
+    }
+  };
+  walk(dir);
+  return entries;
+}
+
+test('a run only reads: every file, folder and link is as it was, and nothing is added', () => {
+  const extra = join(root, 'press', 'drafts');
+  mkdirSync(extra, { recursive: true });
+  writeFileSync(join(extra, 'draft.md'), 'Phnom Penh, 23 October 2021\n\nTrade reached USD 5.33 billion and USD 5.9 billion.\n');
+  writeFileSync(join(root, '.communique.json'), '{ "checks": { "glued-words": "off" } }\n');
+  const before = snapshot(root);
+  const beforeTmp = new Set(readdirSync(tmpdir()));
+  for (const args of [['--format', 'json'], ['--no-color'], ['--format', 'json', '--jobs', '2'], ['--fail-on', 'none', '--jobs', '1']]) {
+    const result = cli(...args, root, join(extra, 'draft.md'));
+    assert.notEqual(result.status, null, 'the command line did not finish');
+    assert.deepEqual(snapshot(root), before, `files changed after check ${args.join(' ')}`);
+  }
+  const added = [...readdirSync(tmpdir())].filter((name) => !beforeTmp.has(name) && name.startsWith('communique'));
+  assert.deepEqual(added, [], 'the command line left files in the temporary folder');
+});
+
+test('unreadable paths exit 2 with the reason while every other release is still checked', () => {
+  const result = cli('--format', 'json', root, join(root, 'missing-folder'));
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /missing-folder: no such file or folder/);
+  assert.match(result.stderr, /scan\.md: skipped: a binary file/);
+  assert.equal((JSON.parse(result.stdout) as { documents: unknown[] }).documents.length >= RELEASES, true);
+});
