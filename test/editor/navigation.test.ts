@@ -72,6 +72,46 @@ describe('navigation and quick fixes', () => {
     assert.ok(names.includes('USD 9.54 billion'), names.join(', '));
   });
 
+  it('a code lens over a figure another release states, and workspace symbols for the metric', async () => {
+    const document = await openFixture(CONSULTATIONS);
+    const figure = find(document, 'USD 5.33 billion');
+    const lenses = await waitFor(
+      'a code lens over "USD 5.33 billion"',
+      async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [],
+      (list) => list.some((l) => l.range.start.isEqual(figure.start)),
+      { describe: (list) => list.map((l) => `${l.range.start.line + 1}:${l.range.start.character + 1} ${l.command?.title ?? ''}`).join(', ') || 'none' },
+    );
+    const lens = lenses.find((l) => l.range.start.isEqual(figure.start))!;
+    assert.equal(lens.command?.title, 'stated in 1 other release');
+    assert.equal(lens.command?.command, 'communique.showReferences');
+    const symbols =
+      (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'two-way trade')) ?? [];
+    const metric = symbols.find((s) => s.name === 'two-way trade · Cambodia–Viet Nam');
+    assert.ok(metric, symbols.map((s) => s.name).join(', '));
+  });
+
+  it('relative-date inlay hints appear only when communique.inlayHints.relativeDates is on', async () => {
+    const document = await openFixture(CONSULTATIONS);
+    const whole = new vscode.Range(0, 0, document.lineCount, 0);
+    const hints = async (): Promise<vscode.InlayHint[]> =>
+      (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole)) ?? [];
+    const label = (h: vscode.InlayHint): string => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
+    // Wait until the server answers at all (a figure hover), then: off by default, so no hints.
+    await waitFor('the server to answer', () => hoverText(document.uri, find(document, 'USD 5.33 billion').inside), (t) => t.length > 0);
+    assert.deepEqual((await hints()).map(label), []);
+    const settings = vscode.workspace.getConfiguration('communique');
+    await settings.update('inlayHints.relativeDates', true, vscode.ConfigurationTarget.Global);
+    try {
+      // "next year" in a release dated 23 October 2021 is 2022; "last year" (of the same months) is 2020.
+      const shown = await waitFor('relative-date hints', hints, (list) => list.length > 0, {
+        describe: (list) => list.map(label).join(', ') || 'none',
+      });
+      assert.ok(shown.map(label).includes('→ 2022'), shown.map(label).join(', '));
+    } finally {
+      await settings.update('inlayHints.relativeDates', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('quick fixes for a wrong weekday and glued words; the applied fix changes the text', async () => {
     const document = await openFixture(REVIEW);
     try {
