@@ -35,6 +35,8 @@ export interface TestServer {
   readonly notifications: { method: string; params: unknown }[];
   /** The latest diagnostics published for each URI. */
   readonly diagnostics: Map<string, Diagnostic[]>;
+  /** Every publishDiagnostics, in the order received (with the document version when the server sent one). */
+  readonly published: PublishDiagnosticsParams[];
   /** Polls until `predicate` holds, or fails after `timeoutMs` with `what`. */
   waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -56,18 +58,22 @@ export interface StartOptions {
    * `workspace/didChangeConfiguration`).
    */
   readonly settings?: Record<string, unknown>;
+  /** Environment of the server process (added to this process's), e.g. NODE_OPTIONS for a --require hook. */
+  readonly env?: Record<string, string>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const notifications: { method: string; params: unknown }[] = [];
   const diagnostics = new Map<string, Diagnostic[]>();
+  const published: PublishDiagnosticsParams[] = [];
   connection.onUnhandledNotification((n) => notifications.push({ method: n.method, params: n.params }));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, params.diagnostics);
+    published.push(params);
   });
   // Answer the server's requests as an editor would: progress tokens, registrations, configuration.
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -105,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     stderr: () => stderr,
     notifications,
     diagnostics,
+    published,
     async waitFor(what, probe, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

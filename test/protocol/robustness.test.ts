@@ -1,0 +1,177 @@
+// The server over stdio survives bad input and keeps answering: malformed and unknown requests,
+// raw bytes that are not JSON-RPC, documents it never saw, edits faster than analysis, and a
+// workspace with a 50 MB file, a binary file, a pipe, a dangling link, a file gone before it is
+// read and a broken configuration file.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MarkupContent } from 'vscode-languageserver-protocol';
+import { positionOf, startServer, type TestServer } from './lspClient';
+
+const PAIR = (value: string): string =>
+  [
+    'Phnom Penh, 23 October 2021',
+    '',
+    'Two-way trade between Cambodia and Viet Nam reached USD 5.3 billion in 2020.',
+    `Two-way trade between Cambodia and Viet Nam reached USD ${value} billion in 2020.`,
+    '',
+  ].join('\n');
+
+let root: string;
+let server: TestServer;
+
+const logged = (): string[] =>
+  server.notifications
+    .filter((n) => n.method === 'window/logMessage' || n.method === 'window/showMessage')
+    .map((n) => (n.params as { message: string }).message);
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'communique-robust-'));
+  const releases = join(root, 'releases');
+  mkdirSync(releases);
+  writeFileSync(join(releases, 'good.md'), PAIR('107'));
+  // 50 MB of plausible text: over the limit, so skipped with the reason, never read into the index.
+  const line = 'Two-way trade between Cambodia and Viet Nam reached USD 5.3 billion in 2020. ';
+  writeFileSync(join(releases, 'huge.md'), line.repeat(Math.ceil(50e6 / line.length)));
+  writeFileSync(join(releases, 'scan.md'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0x01, 0x02, 0xff]));
+  symlinkSync(join(root, 'gone.md'), join(releases, 'dangling.md'));
+  if (process.platform !== 'win32') spawnSync('mkfifo', [join(releases, 'pipe.md')]);
+  writeFileSync(join(root, '.communique.json'), '{ "checks": { "glued-words": ');
+  server = await startServer({ workspaceFolders: [root] });
+});
+
+after(async () => {
+  await server?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+async function stillAnswers(what: string): Promise<void> {
+  const uri = 'file:///probe/alive.release.md';
+  const text = 'Trade reached USD 5.33 billion.\n';
+  server.open(uri, text);
+  const { line, character } = positionOf(text, 'USD');
+  const hover = await server.hover(uri, line, character + 1);
+  assert.ok(hover, `no hover after ${what}`);
+  assert.equal(server.process.exitCode, null, `the server exited after ${what}`);
+}
+
+test('indexing skips the 50 MB file and the binary file with the reason, and indexes the rest', async () => {
+  const good = pathToFileURL(join(root, 'releases', 'good.md')).href;
+  // The good release states two values for one claim: its diagnostics show it was indexed and checked.
+  const diagnostics = await server.waitFor('diagnostics of good.md', () => server.diagnostics.get(good), 60_000);
+  assert.ok(diagnostics.some((d) => d.code === 'figure-conflict'), JSON.stringify(diagnostics));
+  await server.waitFor('the skip messages', () => logged().some((m) => m.includes('scan.md')) && logged().some((m) => m.includes('huge.md')), 60_000);
+  const messages = logged();
+  assert.ok(messages.some((m) => /huge\.md: skipped: 5\d\.\d MB is larger than the 20 MB a release may be/.test(m)), messages.join('\n'));
+  assert.ok(messages.some((m) => /scan\.md: skipped: a binary file/.test(m)), messages.join('\n'));
+  await stillAnswers('indexing a workspace with a 50 MB file, a binary file, a pipe, a dangling link and a broken configuration');
+});
+
+test('a file changed on disk that is gone before it is read, or is a pipe, is reported; the server keeps answering', async () => {
+  const gone = pathToFileURL(join(root, 'releases', 'deleted.md')).href;
+  const pipe = pathToFileURL(join(root, 'releases', 'pipe.md')).href;
+  const before = logged().length;
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: gone, type: 1 },
+      { uri: pipe, type: 2 },
+      { uri: 'not a uri at all', type: 2 },
+      { uri: pathToFileURL(join(root, 'releases', 'dangling.md')).href, type: 1 },
+    ],
+  });
+  await server.waitFor('the messages about the deleted file and the pipe', () => {
+    const recent = logged().slice(before);
+    return recent.some((m) => m.includes('deleted.md') && m.includes('no such file')) && (process.platform === 'win32' || recent.some((m) => m.includes('pipe.md') && m.includes('not a regular file')));
+  });
+  await stillAnswers('file events for missing files and a pipe');
+});
+
+test('malformed requests are answered with an error or an empty result, and the server keeps answering', async () => {
+  const uri = 'file:///probe/malformed.release.md';
+  server.open(uri, PAIR('9'));
+  const outcomes: [string, unknown][] = [];
+  const attempt = async (method: string, params: unknown): Promise<void> => {
+    const outcome = await server.connection.sendRequest(method, params).then(
+      (answer) => ({ answer }),
+      (error: { code?: number; message?: string }) => ({ error: error.code ?? error.message }),
+    );
+    outcomes.push([method, outcome]);
+  };
+  await attempt('textDocument/hover', { textDocument: { uri }, position: { line: 'x', character: null } });
+  await attempt('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 1e12 } });
+  await attempt('textDocument/hover', { textDocument: {}, position: { line: 0, character: 0 } });
+  await attempt('textDocument/hover', null);
+  await attempt('textDocument/semanticTokens/full', { textDocument: { uri: 42 } });
+  await attempt('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 9, character: 0 }, end: { line: 0, character: 0 } } });
+  await attempt('textDocument/documentSymbol', { textDocument: 'nope' });
+  await attempt('textDocument/codeAction', { textDocument: { uri }, range: null, context: null });
+  await attempt('textDocument/definition', [1, 2, 3]);
+  for (const [method, outcome] of outcomes) {
+    assert.ok(outcome && typeof outcome === 'object', `${method}: no answer`);
+  }
+  // A method the server does not know is an error response (MethodNotFound), not silence.
+  const unknown = await server.connection.sendRequest('communique/noSuchMethod', {}).then(
+    () => null,
+    (error: { code?: number }) => error.code,
+  );
+  assert.equal(unknown, -32601);
+  // Notifications with nonsense: no answer is due, and nothing may break.
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: null });
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never/opened.md', version: 3 }, contentChanges: [{ text: 'x' }] });
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///never/opened.md' } });
+  await server.connection.sendNotification('communique/noSuchNotification', { a: 1 });
+  await stillAnswers('malformed requests and notifications');
+});
+
+test('raw bytes that are not JSON-RPC do not bring the server down', async () => {
+  const frame = (body: string): string => `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+  const stdin = server.process.stdin!;
+  // A body that is not JSON, JSON that is no message, a message of another protocol version, an empty batch.
+  for (const body of ['{"jsonrpc": "2.0", "id": 9001, "method": ', '{"hello": "world"}', '{"jsonrpc":"1.0","id":9002,"method":"textDocument/hover","params":{}}', '[]', '"text"']) {
+    stdin.write(frame(body));
+  }
+  await stillAnswers('raw bytes that are not JSON-RPC');
+});
+
+test('200 edits sent faster than analysis: diagnostics and hovers follow the last version, never an older one', async () => {
+  const uri = 'file:///probe/typing.release.md';
+  const valueOf = (version: number): string => String(1000 + version);
+  server.open(uri, PAIR(valueOf(1)), 'press-release', 1);
+  for (let version = 2; version <= 201; version++) server.change(uri, PAIR(valueOf(version)), version);
+  // The hover is answered after every edit before it, at the last version's text.
+  const text = PAIR(valueOf(201));
+  const { line, character } = positionOf(text, `USD ${valueOf(201)} billion`);
+  const hover = await server.hover(uri, line, character + 5);
+  assert.ok(hover, 'no hover at the last value');
+  assert.match((hover.contents as MarkupContent).value, /USD 1,201,000,000,000/);
+  const last = await server.waitFor('diagnostics for version 201', () => server.published.find((p) => p.uri === uri && p.version === 201), 30_000);
+  const messageOf = (d: { message: string | MarkupContent }): string => (typeof d.message === 'string' ? d.message : d.message.value);
+  assert.ok(last.diagnostics.some((d) => messageOf(d).includes(`USD ${valueOf(201)} billion here`)), JSON.stringify(last.diagnostics));
+  // Every publication for the document says what its own version says, and versions never go back.
+  let highest = 0;
+  for (const publication of server.published.filter((p) => p.uri === uri)) {
+    assert.ok(publication.version !== undefined, 'diagnostics of an open document carry its version');
+    assert.ok(publication.version >= highest, `diagnostics of version ${publication.version} after version ${highest}`);
+    highest = publication.version;
+    // "… USD 1001 billion here, USD 5.3 billion on line 3, USD 107 billion in good.md …": the value stated here.
+    for (const diagnostic of publication.diagnostics) {
+      for (const [, value] of messageOf(diagnostic).matchAll(/USD (\d+) billion here/g)) {
+        assert.equal(value, valueOf(publication.version), `version ${publication.version} published a finding about ${value}`);
+      }
+    }
+  }
+});
+
+test('a request for a document the server never saw, after it closed one, answers empty', async () => {
+  const uri = 'file:///probe/closed.release.md';
+  server.open(uri, PAIR('42'));
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  assert.equal(await server.hover(uri, 3, 55), null);
+  assert.deepEqual((await server.semanticTokens(uri))?.data ?? [], []);
+  await stillAnswers('requests for a closed document');
+});
