@@ -6,12 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkupContent } from 'vscode-languageserver-protocol';
-import { positionOf, startServer, type TestServer } from './lspClient';
+import { positionOf, REPO_ROOT, startServer, type TestServer } from './lspClient';
 
 const PAIR = (value: string): string =>
   [
@@ -174,4 +174,119 @@ test('a request for a document the server never saw, after it closed one, answer
   assert.equal(await server.hover(uri, 3, 55), null);
   assert.deepEqual((await server.semanticTokens(uri))?.data ?? [], []);
   await stillAnswers('requests for a closed document');
+});
+
+// ---------------------------------------------------------------------------------------------
+// No network, no execution of workspace content: the server and the command line run under a
+// --require hook that records every socket, HTTP request, DNS lookup, child process and module
+// compiled from the workspace.
+
+const HOOK = `
+const fs = require('node:fs');
+const LOG = process.env.COMMUNIQUE_HOOK_LOG;
+const WORKSPACE = process.env.COMMUNIQUE_HOOK_WORKSPACE;
+const record = (what, detail) => fs.appendFileSync(LOG, JSON.stringify({ what, detail: String(detail).slice(0, 300) }) + '\\n');
+const describe = (arg) => { try { return typeof arg === 'object' ? JSON.stringify(arg) : String(arg); } catch { return String(arg); } };
+const wrap = (name, mod, fn) => {
+  const original = mod[fn];
+  if (typeof original !== 'function') return;
+  mod[fn] = function (...args) { record(name + '.' + fn, describe(args[0])); return original.apply(this, args); };
+};
+const net = require('node:net');
+for (const fn of ['connect', 'createConnection', 'createServer']) wrap('net', net, fn);
+wrap('net.Socket.prototype', net.Socket.prototype, 'connect');
+for (const fn of ['connect']) wrap('tls', require('node:tls'), fn);
+for (const fn of ['request', 'get', 'createServer']) { wrap('http', require('node:http'), fn); wrap('https', require('node:https'), fn); }
+for (const fn of ['lookup', 'resolve']) wrap('dns', require('node:dns'), fn);
+wrap('dgram', require('node:dgram'), 'createSocket');
+for (const fn of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) wrap('child_process', require('node:child_process'), fn);
+if (typeof globalThis.fetch === 'function') wrap('globalThis', globalThis, 'fetch');
+const vm = require('node:vm');
+for (const fn of ['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction']) wrap('vm', vm, fn);
+const Module = require('node:module');
+const compile = Module.prototype._compile;
+Module.prototype._compile = function (content, filename) {
+  if (WORKSPACE && filename.startsWith(WORKSPACE)) record('compile', filename);
+  return compile.call(this, content, filename);
+};
+record('loaded', process.argv[1] || 'worker');
+`;
+
+test('neither the server nor the command line opens a connection, starts a process or runs workspace content', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'communique-trust-'));
+  const hookDir = mkdtempSync(join(tmpdir(), 'communique-hook-'));
+  let traced: TestServer | undefined;
+  try {
+    const hook = join(hookDir, 'hook.cjs');
+    const log = join(hookDir, 'calls.jsonl');
+    writeFileSync(hook, HOOK);
+    writeFileSync(log, '');
+    mkdirSync(join(workspace, 'releases'));
+    mkdirSync(join(workspace, 'node_modules', 'communique-plugin'), { recursive: true });
+    // Content a careless tool might run or follow: scripts, configuration as code, links, a module.
+    const bait = "require('node:child_process').execSync('touch PWNED'); require('node:https').get('https://example.org/');\n";
+    writeFileSync(join(workspace, 'communique.config.js'), bait);
+    writeFileSync(join(workspace, '.communique.js'), bait);
+    writeFileSync(join(workspace, 'node_modules', 'communique-plugin', 'index.js'), bait);
+    writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'office', scripts: { postinstall: 'touch PWNED' }, communique: { plugins: ['communique-plugin'] } }));
+    writeFileSync(join(workspace, '.communique.json'), '{ "checks": { "glued-words": "off" } }\n');
+    for (let i = 0; i < 70; i++) {
+      const body = `${PAIR(String(100 + i))}\nSee https://example.org/release-${i} and <script src="https://example.org/x.js"></script>.\n\n\`\`\`js\n${bait}\`\`\`\n`;
+      writeFileSync(join(workspace, 'releases', `r${String(i).padStart(3, '0')}.md`), body);
+    }
+    const env = { NODE_OPTIONS: `--require ${hook}`, COMMUNIQUE_HOOK_LOG: log, COMMUNIQUE_HOOK_WORKSPACE: workspace };
+
+    traced = await startServer({ workspaceFolders: [workspace], env });
+    const first = pathToFileURL(join(workspace, 'releases', 'r000.md')).href;
+    await traced.waitFor('diagnostics of the indexed workspace', () => traced!.diagnostics.get(first)?.length, 60_000);
+    await traced.waitFor('the ready status', () => traced!.notifications.some((n) => n.method === 'communique/status' && (n.params as { state: string }).state === 'ready'), 60_000);
+    const text = PAIR('100');
+    traced.open(first, text, 'markdown', 1);
+    const { line, character } = positionOf(text, 'USD 100 billion');
+    assert.ok(await traced.hover(first, line, character + 5));
+    await traced.semanticTokens(first);
+    await traced.stop();
+    traced = undefined;
+
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--jobs', '2', workspace], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(cli.status, 1, cli.stderr); // the conflicts between releases are errors
+    assert.equal(JSON.parse(cli.stdout).documents.length, 70);
+
+    const calls = readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { what: string; detail: string });
+    const loads = calls.filter((c) => c.what === 'loaded');
+    assert.ok(loads.some((c) => c.detail.endsWith('server.js')), 'the hook did not load in the server');
+    assert.ok(loads.some((c) => c.detail.endsWith('cli.js')), 'the hook did not load in the command line');
+    assert.deepEqual(calls.filter((c) => c.what !== 'loaded'), [], 'the server or the command line made calls it must never make');
+    assert.equal(existsSync(join(workspace, 'PWNED')), false);
+  } finally {
+    await traced?.stop();
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(hookDir, { recursive: true, force: true });
+  }
+});
+
+test('the manifest declares untrusted and virtual workspace support as the code behaves', () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    capabilities: { untrustedWorkspaces: { supported: boolean | string; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: boolean | string } };
+    contributes: { configuration: { properties: Record<string, { type: string | string[]; scope?: string }> } };
+  };
+  const client = readFileSync(join(REPO_ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+  // Untrusted workspaces are safe to support fully: the extension runs only its own bundled server,
+  // over IPC, and no setting names a program, a path to load or a command line.
+  assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+  assert.match(client, /context\.asAbsolutePath\('dist\/server\.js'\)/);
+  assert.doesNotMatch(client, /TransportKind\.(socket|pipe)|child_process|node:net|\bhttps?\b'/);
+  for (const key of Object.keys(manifest.contributes.configuration.properties)) {
+    assert.doesNotMatch(key, /path|command|executable|program|server\.(args|env)|script/i, `${key} could make an untrusted workspace run something`);
+  }
+  // Virtual workspaces are not supported: the server reads releases from disk by file path, and the
+  // client only sends documents of the file and untitled schemes.
+  assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+  const schemes = [...client.matchAll(/scheme: '([a-z-]+)'/g)].map((m) => m[1]);
+  assert.ok(schemes.length > 0);
+  assert.deepEqual([...new Set(schemes)].sort(), ['file', 'untitled']);
 });
