@@ -99,6 +99,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('communique.fixAll', () =>
       vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.communique', apply: 'first' }),
     ),
+    // "Fix all of this kind": the server's fix-all action for one check code.
+    ...(
+      [
+        ['communique.splitAllGluedWords', 'glued-words'],
+        ['communique.fixAllPartySpellings', 'party-variant'],
+        ['communique.fixAllWeekdays', 'weekday-mismatch'],
+      ] as const
+    ).map(([command, code]) =>
+      vscode.commands.registerCommand(command, () =>
+        vscode.commands.executeCommand('editor.action.codeAction', { kind: `source.fixAll.communique.${code}`, apply: 'first' }),
+      ),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('communique.inlayHints')) return;
       const feature = client?.getFeature(InlayHintRequest.method);

@@ -134,4 +134,19 @@ describe('navigation and quick fixes', () => {
     }
     assert.ok(document.getText().includes('bilateralcooperation'), 'the fixture is back as it was on disk');
   });
+
+  it('the command "Split All Glued Words in This Release" applies the fix-all of that kind', async () => {
+    const document = await openFixture(REVIEW);
+    try {
+      await waitForDiagnostic(document, 'glued-words');
+      await vscode.commands.executeCommand('communique.splitAllGluedWords');
+      await waitFor('the words to be split', () => document.getText(), (t) => t.includes('bilateral cooperation'));
+      // Only glued words: the wrong weekday is still there.
+      assert.ok(document.getText().includes('on Monday, 11 January 2022'), document.getText());
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.ok(document.getText().includes('bilateralcooperation'), 'the fixture is back as it was on disk');
+  });
 });

@@ -79,7 +79,13 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 test('initialize advertises quick fixes and the fix-all source action', () => {
   const provider = server.initializeResult.capabilities.codeActionProvider;
   assert.ok(provider && typeof provider === 'object');
-  assert.deepEqual(provider.codeActionKinds, ['quickfix', 'source.fixAll.communique']);
+  assert.deepEqual(provider.codeActionKinds, [
+    'quickfix',
+    'source.fixAll.communique',
+    'source.fixAll.communique.glued-words',
+    'source.fixAll.communique.party-variant',
+    'source.fixAll.communique.weekday-mismatch',
+  ]);
 });
 
 test('hover on a figure lists the same metric and pair in the other open release, linked to its line', async () => {
@@ -125,6 +131,19 @@ test('fix all is a source action, given only when asked for', async () => {
     applyEdits(B, all!.edit!.changes![B_URI]!).split('\n')[5],
     'The ministers met on Thursday, 21 October 2021 and praised their bilateral cooperation.',
   );
+});
+
+test('fix all of one kind: only that kind, under its own sub-kind', async () => {
+  const anywhere = { start: positionOf(B, 'Two-way'), end: positionOf(B, 'Two-way') };
+  const [weekdays] = await codeActions(B_URI, anywhere, [], ['source.fixAll.communique.weekday-mismatch']);
+  assert.equal(weekdays?.kind, 'source.fixAll.communique.weekday-mismatch');
+  assert.equal(weekdays?.title, 'Correct 1 weekday in this release');
+  // The weekday is corrected, the glued words are left as they are.
+  assert.equal(
+    applyEdits(B, weekdays!.edit!.changes![B_URI]!).split('\n')[5],
+    'The ministers met on Thursday, 21 October 2021 and praised their bilateralcooperation.',
+  );
+  assert.deepEqual(await codeActions(B_URI, anywhere, [], ['source.fixAll.communique.party-variant']), []);
 });
 
 test('references to a party span both open releases; definition is its first mention', async () => {

@@ -180,3 +180,20 @@ test('fix all: glued words, spellings and weekdays in one edit, conflicts left t
   const after = inMemoryWorkspace({ 'a.release.md': fixed });
   assert.deepEqual(runChecks(after.release('a.release.md'), after.view).findings.map((f) => f.code), []);
 });
+
+test('fix all of one kind repairs that kind only', () => {
+  const text = `${DATED}Viet Nam and Cambodia met on Tuesday, 21 October 2021. Viet Nam praised the bilateralcooperation. Vietnam thanked Cambodia. Viet Nam closed.\n`;
+  const ws = inMemoryWorkspace({ 'a.release.md': text });
+  const release = ws.release('a.release.md');
+  const rows: [Parameters<typeof fixAll>[2], string, string][] = [
+    ['glued-words', 'Split 1 run-together word in this release', text.replace('bilateralcooperation', 'bilateral cooperation')],
+    ['party-variant', 'Write 1 party name as this release usually does', text.replace('Vietnam thanked', 'Viet Nam thanked')],
+    ['weekday-mismatch', 'Correct 1 weekday in this release', text.replace('Tuesday', 'Thursday')],
+  ];
+  for (const [code, title, expected] of rows) {
+    const action = fixAll(release, ws.findings('a.release.md'), code);
+    assert.ok(action, code);
+    assert.equal(action.title, title);
+    assert.equal(apply(text, action.edits), expected);
+  }
+});

@@ -87,15 +87,16 @@ export function quickFixes(
  * variants (to the release's usual form) and weekdays. Figure conflicts and missing dates need a
  * person's choice and are left out.
  */
-export function fixAll(release: CheckedRelease, findings: readonly Finding[]): FixAction | null {
+export function fixAll(release: CheckedRelease, findings: readonly Finding[], only?: FixAllCode): FixAction | null {
   const edits: PlainEdit[] = [];
   const fixes: Span[] = [];
-  const glued = allGluedFix(findings, gluedSpans(release), 'source.fixAll');
+  const glued = only === undefined || only === 'glued-words' ? allGluedFix(findings, gluedSpans(release), 'source.fixAll') : null;
   if (glued) {
     edits.push(...glued.edits);
     fixes.push(...glued.fixes);
   }
   for (const finding of findings) {
+    if (only !== undefined && finding.code !== only) continue;
     let edit: PlainEdit | undefined;
     if (finding.code === 'party-variant') {
       const form = usualForm(release, finding);
@@ -110,14 +111,19 @@ export function fixAll(release: CheckedRelease, findings: readonly Finding[]): F
   }
   const safe = withoutOverlaps(edits);
   if (safe.length === 0) return null;
-  return {
-    title: `Fix ${safe.length} finding${safe.length === 1 ? '' : 's'} in this release (glued words, spellings, weekdays)`,
-    kind: 'source.fixAll',
-    code: 'communique',
-    fixes,
-    edits: safe,
-  };
+  const n = fixes.length;
+  const s = n === 1 ? '' : 's';
+  const title =
+    only === 'glued-words' ? `Split ${n} run-together word${s} in this release`
+    : only === 'party-variant' ? `Write ${n} party name${s} as this release usually does`
+    : only === 'weekday-mismatch' ? `Correct ${n} weekday${s} in this release`
+    : `Fix ${n} finding${s} in this release (glued words, spellings, weekdays)`;
+  return { title, kind: 'source.fixAll', code: only ?? 'communique', fixes, edits: safe };
 }
+
+/** The kinds of finding a fix-all can repair without a person's choice. */
+export const FIX_ALL_CODES = ['glued-words', 'party-variant', 'weekday-mismatch'] as const;
+export type FixAllCode = (typeof FIX_ALL_CODES)[number];
 
 // ---------------------------------------------------------------------------------------------
 // party-variant

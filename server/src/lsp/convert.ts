@@ -150,7 +150,8 @@ export function toCodeAction(analysis: DocumentAnalysis, action: FixAction, diag
   );
   return {
     title: action.title,
-    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : FIX_ALL_KIND,
+    // A fix-all of one kind of finding is a sub-kind: source.fixAll.communique.glued-words.
+    kind: action.kind === 'quickfix' ? CodeActionKind.QuickFix : action.code === 'communique' ? FIX_ALL_KIND : `${FIX_ALL_KIND}.${action.code}`,
     ...(fixed.length > 0 ? { diagnostics: fixed } : {}),
     ...(action.isPreferred ? { isPreferred: true } : {}),
     edit: { changes: { [analysis.uri]: action.edits.map((e) => TextEdit.replace(toRange(analysis, e), e.newText)) } },

@@ -19,7 +19,7 @@ import type { DocumentAnalysis } from '../analysis/types';
 import type { CheckedRelease } from '../checks/check';
 import type { Finding } from '../checks/finding';
 import { ALL_CHECKS, runChecks } from '../checks/index';
-import { fixAll, quickFixes } from '../features/codeActions';
+import { FIX_ALL_CODES, fixAll, quickFixes } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
 import { definition, figureLenses, highlights, references, relativeDateHints, workspaceSymbols } from '../features/navigation';
 import { PeerIndex, workspaceView } from '../features/peers';
@@ -314,7 +314,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...FIX_ALL_CODES.map((code) => `${FIX_ALL_KIND}.${code}`)] },
         referencesProvider: true,
         definitionProvider: true,
         documentHighlightProvider: true,
@@ -460,6 +460,12 @@ export function startServer(connection: Connection): void {
         }
         if (wants(FIX_ALL_KIND)) {
           const all = fixAll(release, findings);
+          if (all) actions.push(toCodeAction(found.analysis, all, sent));
+        }
+        // One kind at a time only when asked for by its own kind (the "fix all of this kind" commands).
+        for (const code of FIX_ALL_CODES) {
+          if (!only?.includes(`${FIX_ALL_KIND}.${code}`)) continue;
+          const all = fixAll(release, findings, code);
           if (all) actions.push(toCodeAction(found.analysis, all, sent));
         }
         return actions;
