@@ -70,6 +70,12 @@ export function claimsOf(release: CheckedRelease): readonly Claim[] {
  */
 const comparableMemo = new WeakMap<CheckedRelease, readonly ClaimRef[]>();
 const groupedByKeyMemo = new WeakMap<CheckedRelease, ReadonlyMap<string, readonly ClaimRef[]>>();
+/**
+ * Claims grouped by a check's own group key, per release and key function (module-level functions,
+ * so one entry per check). Kept with the release like the claim-key groups: regrouping every peer
+ * on every run made partial-exceeds-total quadratic in the releases that share a key.
+ */
+const groupedByFunctionMemo = new WeakMap<CheckedRelease, Map<(ref: ClaimRef) => string | null, ReadonlyMap<string, readonly ClaimRef[]>>>();
 
 /** The claims of a release that can be compared (a key, a figure), with their keys. */
 export function comparableClaims(release: CheckedRelease): readonly ClaimRef[] {
@@ -116,13 +122,12 @@ export function keyWith(claim: Claim, measure: Claim['measure'], period: ClaimPe
 
 /**
  * Finds comparable claims by key, in the release being checked and in the releases the index files
- * under the same key; never scans the workspace. One lookup serves one `run`: it groups each peer
- * release's claims once (a peer meets the run under many keys), and dies with the run, so the checks
- * keep no state between calls.
+ * under the same key; never scans the workspace. One lookup serves one `run`; each release's claims
+ * are grouped once and the groups kept with the release object (which never changes once indexed),
+ * so the checks keep no state of their own between calls. A check's own `groupKey` must be a
+ * module-level function: the groups are kept per function.
  */
 export class ClaimLookup {
-  private readonly groups = new Map<string, ReadonlyMap<string, readonly ClaimRef[]>>();
-
   /**
    * `groupKey` files a claim under the key its peers are found by (its claim key by default; a check
    * may file under another key, which it also registers through `keys`).
@@ -153,8 +158,10 @@ export class ClaimLookup {
       if (!byKey) groupedByKeyMemo.set(release, (byKey = groupRefs(release, (ref) => ref.key)));
       return byKey;
     }
-    let map = this.groups.get(release.uri);
-    if (!map) this.groups.set(release.uri, (map = groupRefs(release, this.groupKey)));
+    let byFunction = groupedByFunctionMemo.get(release);
+    if (!byFunction) groupedByFunctionMemo.set(release, (byFunction = new Map()));
+    let map = byFunction.get(this.groupKey);
+    if (!map) byFunction.set(this.groupKey, (map = groupRefs(release, this.groupKey)));
     return map;
   }
 
