@@ -18,6 +18,8 @@ const PARTY = 'Viet Nam';
 const PARTY_LINE = 'Cambodia and Viet Nam met over a video link';
 /** Another release of the fixture workspace that states the same Jan–Sep 2021 trade: a row of the card's table. */
 const OTHER_RELEASE = '2022-01-trade-review.release.md';
+/** The line of that release that states the figure. */
+const OTHER_LINE = 10;
 
 /**
  * Finds the rendered span holding `core` on the first editor line that contains `lineText` (after
@@ -205,6 +207,26 @@ export async function runUiSmoke({ vsix, workspace, timeout = 30_000 }) {
         return `rows: ${JSON.stringify(rows)}`;
       });
       await shot('3-hover-table');
+
+      await check(`a click on ${OTHER_RELEASE} in the card opens that release at the figure's line`, async () => {
+        const card = page.locator('.monaco-editor .monaco-hover').filter({ hasText: HOVER_EXPECTS }).first();
+        await card.locator('table a', { hasText: OTHER_RELEASE }).first().click();
+        const tab = page.locator('.tabs-container .tab.active', { hasText: OTHER_RELEASE });
+        await poll(async () => (await tab.count()) > 0, { timeout, interval: 100, what: `the ${OTHER_RELEASE} tab to be active` });
+        // The status bar shows the cursor's line: the figure's line in the other release.
+        let seen = '';
+        await poll(
+          async () => {
+            seen = ((await page.locator('.statusbar-item').allTextContents()) ?? []).join(' | ');
+            return seen.includes(`Ln ${OTHER_LINE},`);
+          },
+          { timeout: 10_000, interval: 100, what: `the cursor on line ${OTHER_LINE}` },
+        ).catch((error) => {
+          throw new Error(`${error.message}; status bar: ${JSON.stringify(seen)}`);
+        });
+        return `active tab ${OTHER_RELEASE}, cursor on line ${OTHER_LINE}`;
+      });
+      await shot('4-link-opened');
     }
   } finally {
     if (pageErrors.length) log(`errors on the workbench page: ${pageErrors.slice(-5).join(' | ')}`);
