@@ -37,6 +37,8 @@ function slashes(path: string): string {
 export class ConfigFiles {
   private readonly files = new Map<string, ConfigFileState>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  /** The configuration per folder of a release: thousands of releases share a few folders. */
+  private readonly byFolder = new Map<string, ResolvedConfig>();
   /** Grows each time a file is read or re-read, so a caller can tell when to publish problems again. */
   generation = 0;
 
@@ -73,6 +75,7 @@ export class ConfigFiles {
     const state = this.load(path, text, before?.config ?? null);
     this.files.set(path, state);
     this.generation++;
+    this.byFolder.clear();
     const changed = JSON.stringify(before?.config ?? null) !== JSON.stringify(state.config);
     if (changed) this.resolved.clear();
     return changed;
@@ -103,6 +106,15 @@ export class ConfigFiles {
 
   /** The resolved configuration for a file (cached per set of layers). */
   configFor(filePath: string): ResolvedConfig {
+    const folder = dirname(filePath);
+    const known = this.byFolder.get(folder);
+    if (known) return known;
+    const resolved = this.resolve(filePath);
+    this.byFolder.set(folder, resolved);
+    return resolved;
+  }
+
+  private resolve(filePath: string): ResolvedConfig {
     const layers: ConfigLayer[] = this.filesFor(filePath)
       .filter((f) => f.config !== null)
       .map((f) => ({ folder: slashes(dirname(f.path)), config: f.config! }));
