@@ -155,3 +155,23 @@ test('previousYear shifts a period by one year, 29 February to 28 February', () 
     assert.deepEqual([prev.from, prev.to], [pFrom, pTo]);
   }
 });
+
+test('a long series shows the eight periods nearest this one, this one among them, and counts the rest', () => {
+  const files: Record<string, string> = {};
+  for (let year = 2010; year <= 2021; year++) {
+    files[`y${year}.release.md`] = `---\ndate: ${year + 1}-02-01\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD ${year - 2000}.5 billion in ${year}.\n`;
+  }
+  const ws = inMemoryWorkspace(files);
+  const release = ws.release('y2021.release.md');
+  const card = hoverAt(release.analysis, release.text.indexOf('USD 21.5') + 1, ws.view);
+  assert.ok(card);
+  const periods = card.markdown
+    .split('\n')
+    .filter((line) => /^\| \d{4} \|/.test(line))
+    .map((line) => line.slice(2, 6));
+  assert.deepEqual(periods, ['2014', '2015', '2016', '2017', '2018', '2019', '2020', '2021']);
+  assert.ok(card.markdown.includes('| 2021 | **USD 21.5 billion** |'), card.markdown);
+  assert.ok(card.markdown.includes('…and 4 more'), card.markdown);
+  // 21.5 / 20.5 − 1 = +4.9%.
+  assert.match(card.markdown, /- Change: 2021 vs 2020: \\\+4\.9% \(USD 20\.5 billion → USD 21\.5 billion\)/);
+});
