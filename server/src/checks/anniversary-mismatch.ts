@@ -16,11 +16,10 @@
 // 24 June 1967", "ASEAN was founded on 8 August 1967"), found through the key of the pair or the
 // organisation, and otherwise from the built-in table (knowledge/founding-dates.json).
 
-import { proseContext } from '../analysis/text';
 import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
-import { formatIsoDay, placeOf, sentences, tokenRange, writesYear, type Sentences } from './textual';
+import { formatIsoDay, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
 
@@ -97,8 +96,7 @@ interface Reader {
 }
 
 function reader(release: CheckedRelease): Reader {
-  const context = proseContext(release.text, release.uri, release.analysis.format);
-  const s = sentences(context);
+  const s = releaseSentences(release);
   const partyAt = new Map<number, { mention: PartyMention; last: number }>();
   const countries = new Set<string>();
   for (const mention of release.analysis.parties) {

@@ -12,11 +12,10 @@
 // release date (beyond that the writer more likely meant the year before).
 
 import { parseIso, isoDayNumber } from '../analysis/calendar';
-import { proseContext } from '../analysis/text';
 import type { DateMention } from '../analysis/types';
 import type { Check, CheckedRelease } from './check';
 import type { Finding } from './finding';
-import { formatIsoDay, lineOf, sentences, speaksOfFuture, tokenRange, writesYear, type Sentences } from './textual';
+import { formatIsoDay, lineOf, releaseSentences, speaksOfFuture, tokenRange, writesYear, type Sentences } from './textual';
 import words from '../knowledge/event-words.json';
 
 const EVENT_VERBS = new Set<string>(words.eventVerbs);
@@ -87,8 +86,7 @@ export const datelineOrder: Check = {
       (d) => !(d.start >= releaseDate.start && d.end <= releaseDate.end) && isAfterRelease(d, releaseDay),
     );
     if (candidates.length === 0) return findings;
-    const context = proseContext(release.text, release.uri, release.analysis.format);
-    const s = sentences(context);
+    const s = releaseSentences(release);
     for (const date of candidates) {
       const range = tokenRange(s.tokens, date);
       if (!range) continue;

