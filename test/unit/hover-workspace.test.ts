@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hoverAt } from '../../server/src/features/hover';
-import { previousYear } from '../../server/src/features/hoverContext';
+import { lineLink, previousYear } from '../../server/src/features/hoverContext';
 import { inMemoryWorkspace, type InMemoryWorkspace } from './inMemoryWorkspace';
 
 const A = `---
@@ -174,4 +174,13 @@ test('a long series shows the eight periods nearest this one, this one among the
   assert.ok(card.markdown.includes('…and 4 more'), card.markdown);
   // 21.5 / 20.5 − 1 = +4.9%.
   assert.match(card.markdown, /- Change: 2021 vs 2020: \\\+4\.9% \(USD 20\.5 billion → USD 21\.5 billion\)/);
+});
+
+test('lineLink: a Markdown link to a line, the URI safe inside the link', () => {
+  const rows: [string, number, string, string][] = [
+    ['file:///ws/releases/a.release.md', 7, 'a.release.md', '[a.release.md](file:///ws/releases/a.release.md#L7)'],
+    ['file:///ws/releases/trade%20(draft).md', 3, 'trade (draft).md', '[trade \\(draft\\).md](file:///ws/releases/trade%20%28draft%29.md#L3)'],
+    ['file:///ws/releases/x).md', 1, 'x).md', '[x\\).md](file:///ws/releases/x%29.md#L1)'],
+  ];
+  for (const [uri, line, label, expected] of rows) assert.equal(lineLink(uri, line, label), expected);
 });

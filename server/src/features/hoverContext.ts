@@ -30,7 +30,9 @@ export interface Statement {
 
 /** A Markdown link that opens a release at a line: `[label](file:///…#L12)`. */
 export function lineLink(uri: string, line: number, label: string): string {
-  return `[${escapeMarkdown(label)}](${uri}#L${line})`;
+  // Parentheses and spaces would end a Markdown link destination early: percent-encode them.
+  const target = uri.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(label)}](${target}#L${line})`;
 }
 
 function lineOfOffset(analysis: DocumentAnalysis, offset: number): number {
