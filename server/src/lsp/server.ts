@@ -102,6 +102,7 @@ export function startServer(connection: Connection): void {
     return (params: P, token: CancellationToken): R => {
       try {
         if (token.isCancellationRequested) return empty;
+        catchUp(); // a request sees every edit sent before it
         return handler(params, token);
       } catch (error) {
         logError(`${name} failed`, error);
@@ -139,6 +140,28 @@ export function startServer(connection: Connection): void {
     const affected = index.set(release, version);
     peers.set(release);
     if (!bulk) queueDiagnostics(uri, ...affected);
+  };
+
+  /**
+   * Open documents edited since they were last analysed. Edits arrive faster than analysis while
+   * someone types: a document is analysed once, at the version current when the diagnostics queue is
+   * flushed or a request comes, and the versions in between are never analysed at all.
+   */
+  const edited = new Set<string>();
+
+  const catchUp = (): void => {
+    if (edited.size === 0) return;
+    const uris = [...edited];
+    edited.clear();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      if (!document || index.version(uri) === document.version) continue;
+      try {
+        indexText(uri, document.getText(), document.version);
+      } catch (error) {
+        logError(`analysis of ${uri} failed`, error);
+      }
+    }
   };
 
   const forget = (uri: string): void => {
@@ -232,6 +255,7 @@ export function startServer(connection: Connection): void {
   const CHECK_BUDGET_MS = 15;
 
   function flushDiagnostics(): void {
+    catchUp(); // while flushScheduled is still true, so the releases it queues are checked in this turn
     flushScheduled = false;
     configuration.publishProblemsIfRead();
     // Open documents first: they are what the user is looking at.
@@ -390,7 +414,8 @@ export function startServer(connection: Connection): void {
     status('ready', release ? summaryMessage(release.analysis) : 'Communiqué is ready');
   });
   documents.onDidChangeContent(({ document }) => {
-    safe('analysis', () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
+    edited.add(document.uri);
+    queueDiagnostics(document.uri); // analysed when the queue is flushed, at the version current then
   });
   documents.onDidClose(({ document }) => {
     skipped.delete(document.uri);
