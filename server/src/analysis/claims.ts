@@ -337,9 +337,11 @@ class ClaimScanner {
     this.sentence = new Int32Array(this.n);
     this.clause = new Int32Array(this.n);
     this.paragraph = new Int32Array(this.n);
-    this.partyAt = new Int32Array(this.n).fill(-1);
-    this.dateAt = new Int32Array(this.n).fill(-1);
-    this.figureAt = new Int32Array(this.n).fill(-1);
+    // Two slots past the last token read as "no party", "no date", "no figure": look-aheads ("(",
+    // "to" at the very end of the text) need no bounds checks of their own.
+    this.partyAt = new Int32Array(this.n + 2).fill(-1);
+    this.dateAt = new Int32Array(this.n + 2).fill(-1);
+    this.figureAt = new Int32Array(this.n + 2).fill(-1);
   }
 
   // -------------------------------------------------------------------------------------------
