@@ -35,8 +35,11 @@ after(() => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, timeout: 300_000 });
+/** Runs `communique check` with the arguments; an object first adds variables to its environment. */
+function cli(...args: (string | Record<string, string>)[]): { status: number | null; stdout: string; stderr: string } {
+  const env = typeof args[0] === 'object' ? { ...process.env, ...args[0] } : process.env;
+  const words = args.filter((a): a is string => typeof a === 'string');
+  const result = spawnSync(process.execPath, [CLI, 'check', ...words], { encoding: 'utf8', env, maxBuffer: 512 * 1024 * 1024, timeout: 300_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -97,14 +100,18 @@ test('a run only reads: every file, folder and link is as it was, and nothing is
   writeFileSync(join(extra, 'draft.md'), 'Phnom Penh, 23 October 2021\n\nTrade reached USD 5.33 billion and USD 5.9 billion.\n');
   writeFileSync(join(root, '.communique.json'), '{ "checks": { "glued-words": "off" } }\n');
   const before = snapshot(root);
-  const beforeTmp = new Set(readdirSync(tmpdir()));
-  for (const args of [['--format', 'json'], ['--no-color'], ['--format', 'json', '--jobs', '2'], ['--fail-on', 'none', '--jobs', '1']]) {
-    const result = cli(...args, root, join(extra, 'draft.md'));
-    assert.notEqual(result.status, null, 'the command line did not finish');
-    assert.deepEqual(snapshot(root), before, `files changed after check ${args.join(' ')}`);
+  // A temporary folder of the runs' own: the machine's is shared with test files running in parallel.
+  const privateTmp = mkdtempSync(join(tmpdir(), 'cli-only-reads-tmp-'));
+  try {
+    for (const args of [['--format', 'json'], ['--no-color'], ['--format', 'json', '--jobs', '2'], ['--fail-on', 'none', '--jobs', '1']]) {
+      const result = cli({ TMPDIR: privateTmp }, ...args, root, join(extra, 'draft.md'));
+      assert.notEqual(result.status, null, 'the command line did not finish');
+      assert.deepEqual(snapshot(root), before, `files changed after check ${args.join(' ')}`);
+    }
+    assert.deepEqual(readdirSync(privateTmp), [], 'the command line left files in the temporary folder');
+  } finally {
+    rmSync(privateTmp, { recursive: true, force: true });
   }
-  const added = [...readdirSync(tmpdir())].filter((name) => !beforeTmp.has(name) && name.startsWith('communique'));
-  assert.deepEqual(added, [], 'the command line left files in the temporary folder');
 });
 
 test('unreadable paths exit 2 with the reason while every other release is still checked', () => {
