@@ -6,22 +6,15 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyseDocument } from '../../../server/src/analysis/document';
-import type { Check, CheckedRelease } from '../../../server/src/checks/check';
+import type { CheckedRelease } from '../../../server/src/checks/check';
 import type { Finding } from '../../../server/src/checks/finding';
-import { WorkspaceIndex } from '../../../server/src/workspace/index';
 
 export function analysed(uri: string, text: string): CheckedRelease {
   return { uri, text, analysis: analyseDocument(text, uri) };
 }
 
-/** Runs `check` on every release of a workspace made of `releases`; findings by URI. */
-export function runWorkspace(check: Check, releases: readonly CheckedRelease[]): Map<string, Finding[]> {
-  const index = new WorkspaceIndex([check]);
-  releases.forEach((r, i) => index.set(r, i + 1));
-  const out = new Map<string, Finding[]>();
-  for (const r of releases) out.set(r.uri, check.run(r, index));
-  return out;
-}
+/** Runs a check on every release of a workspace made of the releases; findings by URI. */
+export { runOver as runWorkspace } from './claimFixtures';
 
 export interface Expected {
   /** The text the finding covers. */
