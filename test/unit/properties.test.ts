@@ -222,11 +222,18 @@ test('CPU time grows linearly: n to 4n costs far less than 16 times as much (a g
     const small = unit.repeat(Math.ceil(150_000 / unit.length));
     const large = unit.repeat(4 * Math.ceil(150_000 / unit.length));
     analyseDocument(small, uri); // warm up the JIT on this shape of input
-    const smallMs = Math.min(...[0, 1, 2].map(() => cpuMs(() => analyseDocument(small, uri))));
-    const largeMs = Math.min(...[0, 1].map(() => cpuMs(() => analyseDocument(large, uri))));
-    // Below a few milliseconds the clock's grain dominates: compare against at least 5 ms.
-    const ratio = largeMs / Math.max(smallMs, 5);
-    worst.push(`${name}: ${smallMs.toFixed(1)} → ${largeMs.toFixed(1)} ms (×${ratio.toFixed(1)})`);
-    assert.ok(ratio < BOUND, `${name}: ${worst.at(-1)}`);
+    // CPU time includes garbage collection, which can land on any one run after the heavy tests
+    // before: a ratio over the bound is measured again, with more runs, before it counts. Work
+    // that really is quadratic costs 16× on every run, so it still fails.
+    const measure = (runs: number): { smallMs: number; largeMs: number; ratio: number } => {
+      const smallMs = Math.min(...Array.from({ length: runs + 1 }, () => cpuMs(() => analyseDocument(small, uri))));
+      const largeMs = Math.min(...Array.from({ length: runs }, () => cpuMs(() => analyseDocument(large, uri))));
+      // Below a few milliseconds the clock's grain dominates: compare against at least 5 ms.
+      return { smallMs, largeMs, ratio: largeMs / Math.max(smallMs, 5) };
+    };
+    let m = measure(2);
+    if (m.ratio >= BOUND) m = measure(5);
+    worst.push(`${name}: ${m.smallMs.toFixed(1)} → ${m.largeMs.toFixed(1)} ms (×${m.ratio.toFixed(1)})`);
+    assert.ok(m.ratio < BOUND, `${name}: ${worst.at(-1)}`);
   }
 });
