@@ -84,8 +84,13 @@ export function startServer(connection: Connection): void {
   const configuration = new ServerConfiguration(connection, () => folders);
   let globs: readonly string[] = DEFAULT_RELEASE_GLOBS;
   let watchRegistered = false;
-  /** URIs whose diagnostics must be recomputed and published. */
+  /** URIs whose diagnostics must be recomputed and published: edited releases and their dependents. */
   const pendingDiagnostics = new Set<string>();
+  /**
+   * URIs to re-check when nothing more urgent waits: every release after the first indexing or a
+   * change of settings. An edit's dependents never wait behind them.
+   */
+  const backgroundDiagnostics = new Set<string>();
   let flushScheduled = false;
   /** URIs that currently show diagnostics, so a removed release gets its diagnostics cleared. */
   const published = new Set<string>();
@@ -239,8 +244,21 @@ export function startServer(connection: Connection): void {
   function queueDiagnostics(...uris: string[]): void {
     for (const uri of uris) {
       pendingDiagnostics.add(uri);
+      backgroundDiagnostics.delete(uri);
       findingsCache.delete(uri);
     }
+    scheduleFlush();
+  }
+
+  function queueBackgroundDiagnostics(uris: Iterable<string>): void {
+    for (const uri of uris) {
+      if (!pendingDiagnostics.has(uri)) backgroundDiagnostics.add(uri);
+      findingsCache.delete(uri);
+    }
+    scheduleFlush();
+  }
+
+  function scheduleFlush(): void {
     if (!flushScheduled) {
       flushScheduled = true;
       setImmediate(flushDiagnostics);
@@ -258,20 +276,26 @@ export function startServer(connection: Connection): void {
     catchUp(); // while flushScheduled is still true, so the releases it queues are checked in this turn
     flushScheduled = false;
     configuration.publishProblemsIfRead();
-    // Open documents first: they are what the user is looking at.
+    // Open documents first: they are what the user is looking at; then what an edit affected;
+    // then the background re-check of the whole workspace.
     const open: string[] = [];
     const closed: string[] = [];
     for (const uri of pendingDiagnostics) (documents.get(uri) ? open : closed).push(uri);
     const started = performance.now();
+    const overBudget = (): boolean => performance.now() - started > CHECK_BUDGET_MS;
     for (const uri of [...open, ...closed]) {
       pendingDiagnostics.delete(uri);
       publishDiagnostics(uri);
-      if (performance.now() - started > CHECK_BUDGET_MS) break;
+      if (overBudget()) break;
     }
-    if (pendingDiagnostics.size > 0 && !flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flushDiagnostics);
+    if (!overBudget()) {
+      for (const uri of backgroundDiagnostics) {
+        backgroundDiagnostics.delete(uri);
+        publishDiagnostics(uri);
+        if (overBudget()) break;
+      }
     }
+    if (pendingDiagnostics.size + backgroundDiagnostics.size > 0) scheduleFlush();
   }
 
   function publishDiagnostics(uri: string): void {
@@ -320,8 +344,8 @@ export function startServer(connection: Connection): void {
     }
     progress?.done();
     configuration.publishProblems(); // the configuration files read while indexing
-    // Every release is indexed: check each once (open documents first, in turns).
-    queueDiagnostics(...Array.from(index.releases(), (release) => release.uri));
+    // Every release is indexed: check each once, in turns, behind anything an edit asks for.
+    queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri));
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
     status('ready', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed`);
@@ -378,7 +402,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     configuration
       .pullSettings()
-      .then(() => queueDiagnostics(...Array.from(index.releases(), (release) => release.uri)))
+      .then(() => queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri)))
       .catch((error: unknown) => logError('reading the communique settings failed', error));
   });
 
