@@ -89,6 +89,15 @@ export function isoDayNumber(iso: Ymd): number {
   return dayNumber(iso.y, iso.m, iso.d);
 }
 
+export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "2021-10-21" → "21 October 2021"; anything that is no ISO day comes back as it is. */
+export function formatIsoDay(iso: string): string {
+  const day = parseIso(iso);
+  return day ? `${day.d} ${MONTH_NAMES[day.m - 1]} ${day.y}` : iso;
+}
+
 /** 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(y: number, m: number, d: number): number {
   const n = dayNumber(y, m, d);

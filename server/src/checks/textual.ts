@@ -37,14 +37,7 @@ export function relatedAt(release: CheckedRelease, span: Span, message: string):
   return { uri: release.uri, start: span.start, end: span.end, message };
 }
 
-/** "21 October 2021" from "2021-10-21". */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export function formatIsoDay(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
-export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export { formatIsoDay, WEEKDAY_NAMES } from '../analysis/calendar';
 
 /** True when a date mention writes its year ("21 October 2021"), false for "21 October" or "this year". */
 export function writesYear(date: DateMention): boolean {

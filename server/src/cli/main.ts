@@ -1,5 +1,6 @@
 // `communique check PATHS…`: the same analysis as the editor, over files and folders, for CI.
 
+import { VERSION } from '../version';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +17,6 @@ import { fileVerdict } from '../config/resolve';
 import { analyseFile, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
 import { analyseInWorkers } from './pool';
 
-declare const __VERSION__: string | undefined;
-const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 64;

@@ -1,6 +1,7 @@
 // Formatting of figures, intervals and dates for people: thousands separators, scale words,
 // weekdays, distances in days. Shared by hovers, the outline and the command line's text output.
 
+import { formatIsoDay, isoDayNumber, parseIso, weekdayOf as calendarWeekday, WEEKDAY_NAMES } from '../analysis/calendar';
 import type { Figure } from '../analysis/types';
 
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -65,28 +66,20 @@ export function roundingInterval(figure: Figure): { low: number; high: number } 
 // ---------------------------------------------------------------------------------------------
 // Dates.
 
-export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
-
 /** Days since 1970-01-01 of an ISO `YYYY-MM-DD` date, or NaN. */
-export function isoToDayNumber(iso: string): number {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return Number.NaN;
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000;
+function isoToDayNumber(iso: string): number {
+  const day = parseIso(iso);
+  return day ? isoDayNumber(day) : Number.NaN;
 }
 
+/** The weekday of an ISO day by name ("Thursday"), or null. */
 export function weekdayOf(iso: string): string | null {
-  const day = isoToDayNumber(iso);
-  if (Number.isNaN(day)) return null;
-  return WEEKDAYS[(((day + 4) % 7) + 7) % 7] ?? null; // 1970-01-01 was a Thursday
+  const day = parseIso(iso);
+  return day ? WEEKDAY_NAMES[calendarWeekday(day.y, day.m, day.d)]! : null;
 }
 
 /** "2021-10-23" → "23 October 2021". */
-export function formatLongDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
-}
+export const formatLongDate = formatIsoDay;
 
 /** "2 days before", "on the same day as", "3 days after"; weeks and years for longer distances. */
 export function describeDistance(fromIso: string, toIso: string): string | null {

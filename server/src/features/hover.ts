@@ -2,6 +2,7 @@
 // in light and dark themes. Plain strings out; the LSP layer wraps them.
 
 import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary, Span } from '../analysis/types';
+import { WEEKDAY_NAMES } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
 import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
@@ -15,7 +16,6 @@ import {
   formatScaled,
   roundingInterval,
   weekdayOf,
-  WEEKDAYS,
 } from './format';
 
 export interface HoverCard {
@@ -146,7 +146,7 @@ export function dateCard(analysis: DocumentAnalysis, date: DateMention): string 
   }
   lines.push('');
   if (date.weekday) {
-    const stated = WEEKDAYS[date.weekday.day];
+    const stated = WEEKDAY_NAMES[date.weekday.day];
     const actual = date.from ? weekdayOf(date.from) : null;
     if (actual && stated && actual !== stated && date.from === date.to) {
       lines.push(`- ⚠ The text says ${stated}, but ${formatLongDate(date.from!)} is a ${actual}`);

@@ -12,6 +12,8 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import { VERSION } from '../version';
+import { fileName } from '../checks/textual';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseDocument } from '../analysis/document';
@@ -123,7 +125,7 @@ export function startServer(connection: Connection): void {
     if (length <= MAX_ANALYSED_LENGTH) return false;
     if (!skipped.has(uri)) {
       skipped.add(uri);
-      const message = `Communiqué skipped ${shortName(uri)}: ${Math.round(length / 1e6)} million characters is more than the ${MAX_ANALYSED_LENGTH / 1e6} million it analyses.`;
+      const message = `Communiqué skipped ${fileName(uri)}: ${Math.round(length / 1e6)} million characters is more than the ${MAX_ANALYSED_LENGTH / 1e6} million it analyses.`;
       connection.console.warn(message);
       void connection.window.showWarningMessage(message);
     }
@@ -381,7 +383,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'Communiqué' },
         semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: true },
       },
-      serverInfo: { name: 'communique', version: SERVER_VERSION },
+      serverInfo: { name: 'communique', version: VERSION },
     };
   });
 
@@ -432,7 +434,7 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen(({ document }) => {
-    status('working', `Analysing ${shortName(document.uri)}`);
+    status('working', `Analysing ${fileName(document.uri)}`);
     safe('analysis', () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
     const release = index.release(document.uri);
     status('ready', release ? summaryMessage(release.analysis) : 'Communiqué is ready');
@@ -622,18 +624,13 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-declare const __VERSION__: string | undefined;
-const SERVER_VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
 const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 
-function shortName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
 
 function summaryMessage(analysis: DocumentAnalysis): string {
   const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-  return `${shortName(analysis.uri)}: ${n(analysis.figures.length, 'figure', 'figures')}, ${n(analysis.dates.length, 'date', 'dates')}, ${n(
+  return `${fileName(analysis.uri)}: ${n(analysis.figures.length, 'figure', 'figures')}, ${n(analysis.dates.length, 'date', 'dates')}, ${n(
     analysis.partySummaries.length,
     'party',
     'parties',

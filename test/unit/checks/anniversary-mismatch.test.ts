@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anniversaryMismatch, readFacts } from '../../../server/src/checks/anniversary-mismatch';
-import { analysed, assertFindings, runWorkspace, type Expected } from './textFixtures';
-import type { CheckedRelease } from '../../../server/src/checks/check';
+import { analysed, assertWorkspaceRows, type WorkspaceRow } from './textFixtures';
 
 const A = 'file:///ws/releases/2021-10-23-consultations.release.md';
 const B = 'file:///ws/releases/2022-06-24-friendship.release.md';
@@ -22,14 +21,7 @@ const founding = analysed(A, [
   'Phnom Penh, 23 October 2021',
 ].join('\n'));
 
-interface Row {
-  readonly name: string;
-  readonly releases: readonly CheckedRelease[];
-  /** Findings expected on each URI (URIs not listed expect none). */
-  readonly expected: Readonly<Record<string, readonly Expected[]>>;
-}
-
-const rows: Row[] = [
+const rows: WorkspaceRow[] = [
   {
     name: 'the built-in date: the 56th in 2022 implies 1966, relations date from 1967',
     releases: [analysed(B, 'Cambodia and Viet Nam celebrate the 56th anniversary of diplomatic relations in 2022 with a year of friendship.\n')],
@@ -100,12 +92,7 @@ const rows: Row[] = [
 ];
 
 test('anniversary-mismatch: rows', () => {
-  for (const row of rows) {
-    const found = runWorkspace(anniversaryMismatch, row.releases);
-    for (const release of row.releases) {
-      assertFindings(release, found.get(release.uri)!, row.expected[release.uri] ?? [], `${row.name} [${release.uri}]`, 'anniversary-mismatch');
-    }
-  }
+  assertWorkspaceRows(anniversaryMismatch, rows);
 });
 
 test('anniversary-mismatch: keys tie an anniversary to the release that states the founding', () => {

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { numberedMeetings, ordinalSequence } from '../../../server/src/checks/ordinal-sequence';
-import { analysed, assertFindings, runWorkspace, type Expected } from './textFixtures';
-import type { CheckedRelease } from '../../../server/src/checks/check';
+import { analysed, assertWorkspaceRows, type WorkspaceRow } from './textFixtures';
 
 const A = 'file:///ws/releases/2021-10-23-consultations.release.md';
 const B = 'file:///ws/releases/2022-05-02-consultations.release.md';
@@ -18,13 +17,7 @@ const seventh = analysed(A, [
   'Phnom Penh, 23 October 2021',
 ].join('\n'));
 
-interface Row {
-  readonly name: string;
-  readonly releases: readonly CheckedRelease[];
-  readonly expected: Readonly<Record<string, readonly Expected[]>>;
-}
-
-const rows: Row[] = [
+const rows: WorkspaceRow[] = [
   {
     name: 'the 8th dated before the 7th, in another release: a warning on each, pointing at the other',
     releases: [seventh, analysed(B, 'Cambodia and Viet Nam held the 8th Political Consultations in Hanoi on 4 March 2021.\n')],
@@ -94,12 +87,7 @@ const rows: Row[] = [
 ];
 
 test('ordinal-sequence: rows', () => {
-  for (const row of rows) {
-    const found = runWorkspace(ordinalSequence, row.releases);
-    for (const release of row.releases) {
-      assertFindings(release, found.get(release.uri)!, row.expected[release.uri] ?? [], `${row.name} [${release.uri}]`, 'ordinal-sequence');
-    }
-  }
+  assertWorkspaceRows(ordinalSequence, rows);
 });
 
 test('ordinal-sequence: the series key folds the name and keeps the parties', () => {

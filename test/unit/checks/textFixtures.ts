@@ -6,15 +6,31 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyseDocument } from '../../../server/src/analysis/document';
-import type { CheckedRelease } from '../../../server/src/checks/check';
+import type { Check, CheckedRelease } from '../../../server/src/checks/check';
+import { runOver } from './claimFixtures';
 import type { Finding } from '../../../server/src/checks/finding';
 
 export function analysed(uri: string, text: string): CheckedRelease {
   return { uri, text, analysis: analyseDocument(text, uri) };
 }
 
-/** Runs a check on every release of a workspace made of the releases; findings by URI. */
-export { runOver as runWorkspace } from './claimFixtures';
+/** A row of a workspace check's table: releases, and the findings expected on each URI. */
+export interface WorkspaceRow {
+  readonly name: string;
+  readonly releases: readonly CheckedRelease[];
+  /** Findings expected on each URI (URIs not listed expect none). */
+  readonly expected: Readonly<Record<string, readonly Expected[]>>;
+}
+
+/** Runs `check` over each row's workspace and asserts exactly the expected findings on every release. */
+export function assertWorkspaceRows(check: Check, rows: readonly WorkspaceRow[]): void {
+  for (const row of rows) {
+    const found = runOver(check, row.releases);
+    for (const release of row.releases) {
+      assertFindings(release, found.get(release.uri)!, row.expected[release.uri] ?? [], `${row.name} [${release.uri}]`, check.code);
+    }
+  }
+}
 
 export interface Expected {
   /** The text the finding covers. */
