@@ -20,6 +20,7 @@ import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
 import { formatIsoDay, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
+import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
 
@@ -430,6 +431,10 @@ export const anniversaryMismatch: Check = {
   keys(release: CheckedRelease): Iterable<string> {
     const facts = readFacts(release);
     return new Set([...facts.anniversaries, ...facts.foundings].map((f) => f.subject.key));
+  },
+  // Other releases read this one's founding dates only (their own anniversaries are theirs).
+  fingerprint(release: CheckedRelease, key: string): string {
+    return factsFingerprint(release, readFacts(release).foundings.filter((f) => f.subject.key === key));
   },
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

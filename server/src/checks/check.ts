@@ -20,6 +20,12 @@ export interface WorkspaceFacts {
   releases(): Iterable<CheckedRelease>;
   /** The releases that registered `key` (see `Check.keys`), the one being checked included. */
   releasesWithKey(key: string): Iterable<CheckedRelease>;
+  /**
+   * A value computed from the releases filed under `key` (by `compute`, a pure function of them),
+   * kept until one of them changes; `slot` tells apart the values kept for one key. Optional: a
+   * workspace without it computes every time.
+   */
+  perKey?<T>(key: string, slot: object, compute: () => T): T;
 }
 
 export interface Check {
@@ -37,5 +43,12 @@ export interface Check {
    * parties and period; an event's name; a pair's founding date. Namespaced by the index.
    */
   keys?(release: CheckedRelease): Iterable<string>;
+  /**
+   * What other releases' runs of this check can read of this release under one of its keys, as a
+   * string (see fingerprint.ts): the same string before and after an edit means the releases that
+   * share the key need not be checked again for it. Without it, every edit of a release re-checks
+   * all the releases that share any of its keys.
+   */
+  fingerprint?(release: CheckedRelease, key: string): string;
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[];
 }

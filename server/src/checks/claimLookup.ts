@@ -6,6 +6,7 @@ import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
 import { figureInterval } from '../analysis/intervals';
 import type { Interval } from '../analysis/intervals';
 import { fileName, lineOf } from './textual';
+import { factsFingerprint } from './fingerprint';
 import type { Figure, Span } from '../analysis/types';
 import type { CheckedRelease, WorkspaceFacts } from './check';
 import type { RelatedLocation } from './finding';
@@ -112,8 +113,10 @@ function toRef(release: CheckedRelease, claim: Claim, claimIndex: number): Claim
 
 /** The key the index files a claim key under: one namespace shared by the numeric checks. */
 export function indexKey(key: string): string {
-  return `claim:${key}`;
+  return `${INDEX_PREFIX}${key}`;
 }
+
+const INDEX_PREFIX = 'claim:';
 
 /** The key a claim would have with another measure and period: the level claims a change rests on. */
 export function keyWith(claim: Claim, measure: Claim['measure'], period: ClaimPeriod): string | null {
@@ -141,30 +144,63 @@ export class ClaimLookup {
   /** The claims filed under `key`: this release's first (the version being checked), then the others'. */
   withKey(key: string): ClaimRef[] {
     const found: ClaimRef[] = [];
-    const own = this.grouped(this.release).get(key);
+    const own = groupedClaims(this.release, this.groupKey).get(key);
     if (own) for (const ref of own) found.push(ref);
-    for (const other of this.workspace.releasesWithKey(indexKey(key))) {
-      if (other.uri === this.release.uri) continue;
-      const refs = this.grouped(other).get(key);
-      if (refs) for (const ref of refs) found.push(ref);
-    }
+    const uri = this.release.uri;
+    for (const ref of this.filedUnder(key)) if (ref.release.uri !== uri) found.push(ref);
     return found;
   }
 
-  private grouped(release: CheckedRelease): ReadonlyMap<string, readonly ClaimRef[]> {
-    if (!this.groupKey) {
-      // Filed by claim key: the same for every check and every run, so kept with the release.
-      let byKey = groupedByKeyMemo.get(release);
-      if (!byKey) groupedByKeyMemo.set(release, (byKey = groupRefs(release, (ref) => ref.key)));
-      return byKey;
-    }
-    let byFunction = groupedByFunctionMemo.get(release);
-    if (!byFunction) groupedByFunctionMemo.set(release, (byFunction = new Map()));
-    let map = byFunction.get(this.groupKey);
-    if (!map) byFunction.set(this.groupKey, (map = groupRefs(release, this.groupKey)));
-    return map;
+  /**
+   * Every release's claims filed under `key`, gathered once per key while none of those releases
+   * changes (when the workspace keeps values per key): after an edit, each release that shares the
+   * key re-reads one list instead of looking up every peer's groups again.
+   */
+  private filedUnder(key: string): readonly ClaimRef[] {
+    const gather = (): ClaimRef[] => {
+      const all: ClaimRef[] = [];
+      for (const other of this.workspace.releasesWithKey(indexKey(key))) {
+        const refs = groupedClaims(other, this.groupKey).get(key);
+        if (refs) for (const ref of refs) all.push(ref);
+      }
+      return all;
+    };
+    return this.workspace.perKey ? this.workspace.perKey(indexKey(key), this.groupKey ?? BY_CLAIM_KEY, gather) : gather();
   }
+}
 
+/** The slot of `perKey` for claims filed by their claim key. */
+const BY_CLAIM_KEY = {};
+
+/**
+ * A release's comparable claims grouped by `groupKey` (a module-level function; by claim key when
+ * absent), kept with the release object, which never changes once indexed.
+ */
+export function groupedClaims(release: CheckedRelease, groupKey?: (ref: ClaimRef) => string | null): ReadonlyMap<string, readonly ClaimRef[]> {
+  if (!groupKey) {
+    // Filed by claim key: the same for every check and every run.
+    let byKey = groupedByKeyMemo.get(release);
+    if (!byKey) groupedByKeyMemo.set(release, (byKey = groupRefs(release, (ref) => ref.key)));
+    return byKey;
+  }
+  let byFunction = groupedByFunctionMemo.get(release);
+  if (!byFunction) groupedByFunctionMemo.set(release, (byFunction = new Map()));
+  let map = byFunction.get(groupKey);
+  if (!map) byFunction.set(groupKey, (map = groupRefs(release, groupKey)));
+  return map;
+}
+
+/**
+ * What other releases can read of this release's claims filed under an index key (`claim:…`, see
+ * `indexKey`) by `groupKey`: the claims and figures without their offsets, their lines, and the
+ * tolerance of the release's configuration (it widens the intervals others compare with).
+ */
+export function claimsFingerprint(release: CheckedRelease, key: string, groupKey?: (ref: ClaimRef) => string | null): string {
+  if (!key.startsWith(INDEX_PREFIX)) return '';
+  const refs = groupedClaims(release, groupKey).get(key.slice(INDEX_PREFIX.length));
+  if (!refs || refs.length === 0) return '';
+  const tolerance = (release as CheckedRelease & { readonly config?: { readonly tolerance?: number } }).config?.tolerance;
+  return `${tolerance ?? ''}|${factsFingerprint(release, refs.map((ref) => ({ start: ref.figure.start, end: ref.figure.end, claim: ref.claim, figure: ref.figure })))}`;
 }
 
 /** Two figures can only be compared in the same unit: USD against USD, never USD against VND. */

@@ -18,7 +18,7 @@ import type { Interval } from '../analysis/intervals';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
 import {
-  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, isExact, related, sameUnit, statedAt, valueText,
+  changeSign, claimsFingerprint, claimValueText, ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, isExact, related, sameUnit, statedAt, valueText,
   type ClaimRef,
 } from './claimLookup';
 
@@ -35,6 +35,8 @@ export const figureConflict: Check = {
   *keys(release: CheckedRelease): Iterable<string> {
     for (const ref of comparableClaims(release)) yield indexKey(ref.key);
   },
+
+  fingerprint: (release, key) => claimsFingerprint(release, key),
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

@@ -15,7 +15,7 @@ import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
   changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith, periodLabel,
-  related, sameUnit, statedAt, valueText, type ClaimRef,
+  related, sameUnit, statedAt, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 
 export const growthMismatch: Check = {
@@ -29,6 +29,8 @@ export const growthMismatch: Check = {
       else if (ref.claim.measure === 'change') for (const key of levelKeys(ref)) yield indexKey(key);
     }
   },
+
+  fingerprint: (release, key) => claimsFingerprint(release, key),
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

@@ -39,6 +39,39 @@ export interface CheckRun {
   readonly failures: { readonly code: string; readonly error: string }[];
 }
 
+/** What one check gave on one release: its findings at the check's own severities, or the error it threw. */
+export type CheckOutcome = { readonly findings: readonly Finding[] } | { readonly error: string };
+
+export function runCheck(check: Check, release: CheckedRelease, workspace: WorkspaceFacts): CheckOutcome {
+  try {
+    return { findings: check.run(release, workspace) };
+  } catch (error) {
+    return { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * The findings of a release from its checks' outcomes: each check's severity replaced by the
+ * setting for its code, suppression comments in the text applied, in place order.
+ */
+export function combineOutcomes(
+  release: CheckedRelease,
+  outcomes: Iterable<readonly [Check, CheckOutcome]>,
+  settings: Readonly<Record<string, Severity | 'off'>> = {},
+): CheckRun {
+  let findings: Finding[] = [];
+  const failures: { code: string; error: string }[] = [];
+  for (const [check, outcome] of outcomes) {
+    const setting = settings[check.code];
+    if (setting === 'off') continue;
+    if ('error' in outcome) failures.push({ code: check.code, error: outcome.error });
+    else findings.push(...(setting === undefined ? outcome.findings : outcome.findings.map((f) => ({ ...f, severity: setting }))));
+  }
+  findings = applySuppressions(release.text, findings);
+  findings.sort(compareFindings);
+  return { findings, failures };
+}
+
 /**
  * Runs the checks over one release. `settings` maps a check code to a severity that replaces the
  * check's own, or to `off` (the check does not run): the workspace configuration and the user's
@@ -50,21 +83,9 @@ export function runChecks(
   checks: readonly Check[] = ALL_CHECKS,
   settings: Readonly<Record<string, Severity | 'off'>> = {},
 ): CheckRun {
-  let findings: Finding[] = [];
-  const failures: { code: string; error: string }[] = [];
-  for (const check of checks) {
-    const setting = settings[check.code];
-    if (setting === 'off') continue;
-    try {
-      const found = check.run(release, workspace);
-      findings.push(...(setting === undefined ? found : found.map((f) => ({ ...f, severity: setting }))));
-    } catch (error) {
-      failures.push({ code: check.code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    }
-  }
-  findings = applySuppressions(release.text, findings);
-  findings.sort(compareFindings);
-  return { findings, failures };
+  const outcomes: [Check, CheckOutcome][] = [];
+  for (const check of checks) if (settings[check.code] !== 'off') outcomes.push([check, runCheck(check, release, workspace)]);
+  return combineOutcomes(release, outcomes, settings);
 }
 
 /**

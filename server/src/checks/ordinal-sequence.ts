@@ -16,6 +16,7 @@ import type { DateMention, Figure, PartyMention, Span } from '../analysis/types'
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import { placeOf, releaseSentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
+import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 
 const CONNECTORS = new Set<string>(words.seriesConnectors);
@@ -249,6 +250,9 @@ export const ordinalSequence: Check = {
   scope: 'workspace',
   keys(release: CheckedRelease): Iterable<string> {
     return new Set(numberedMeetings(release).map((m) => m.key));
+  },
+  fingerprint(release: CheckedRelease, key: string): string {
+    return factsFingerprint(release, numberedMeetings(release).filter((m) => m.key === key));
   },
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

@@ -14,7 +14,7 @@ import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
   ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, keyWith, metricInfo, periodLabel, related, sameUnit,
-  statedAt, valueText, type ClaimRef,
+  statedAt, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 
 export const partialExceedsTotal: Check = {
@@ -28,6 +28,8 @@ export const partialExceedsTotal: Check = {
       if (key !== null) yield indexKey(key);
     }
   },
+
+  fingerprint: (release, key) => claimsFingerprint(release, key, yearKey),
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

@@ -19,7 +19,7 @@ import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
   ClaimLookup, comparableClaims, describeClaim, formatAmount, indexKey, intervalOf, metricInfo, related,
-  statedAt, wholesOf, valueText, type ClaimRef,
+  statedAt, wholesOf, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 
 /** Combinations of stated parts looked at before giving up (precision first: no finding). */
@@ -41,6 +41,8 @@ export const sumMismatch: Check = {
       }
     }
   },
+
+  fingerprint: (release, key) => claimsFingerprint(release, key),
 
   run(release: CheckedRelease, workspace: WorkspaceFacts): Finding[] {
     const findings: Finding[] = [];

@@ -20,7 +20,8 @@ import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { CheckedRelease } from '../checks/check';
 import type { Finding } from '../checks/finding';
-import { ALL_CHECKS, runChecks } from '../checks/index';
+import { ALL_CHECKS } from '../checks/index';
+import { hashString } from '../checks/fingerprint';
 import { FIX_ALL_CODES, fixAll, quickFixes } from '../features/codeActions';
 import { hoverAt } from '../features/hover';
 import { definition, figureLenses, highlights, references, relativeDateHints, workspaceSymbols } from '../features/navigation';
@@ -28,7 +29,8 @@ import { PeerIndex, workspaceView } from '../features/peers';
 import { outline } from '../features/outline';
 import { classify } from '../features/tokens';
 import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextFile } from '../workspace/files';
-import { WorkspaceIndex } from '../workspace/index';
+import { WorkspaceIndex, type Affected } from '../workspace/index';
+import { CheckResults, mergeAffected, unchangedPrefix } from '../workspace/checkResults';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
 import { ConfigFiles } from '../workspace/configFiles';
@@ -64,19 +66,13 @@ export function startServer(connection: Connection): void {
   /** Releases by party, metric series and day: the peers hovers, references and lenses look up. */
   const peers = new PeerIndex();
   /**
-   * Findings per release as last computed for a hover or a code action (both are asked for often, on
-   * every cursor move); dropped whenever the release is queued for re-checking, which every change
-   * that can alter its findings does.
+   * Every release's findings, kept per check: the diagnostics, hovers and code actions all read them,
+   * and a change re-runs only the checks it can affect (see workspace/checkResults.ts).
    */
-  const findingsCache = new Map<string, readonly Finding[]>();
+  const results = new CheckResults(ALL_CHECKS);
   const findingsOf = (uri: string): readonly Finding[] => {
-    const cached = findingsCache.get(uri);
-    if (cached) return cached;
     const release = index.release(uri);
-    if (!release) return [];
-    const { findings } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri));
-    findingsCache.set(uri, findings);
-    return findings;
+    return release ? results.run(release, index, configuration.checkSettingsFor(uri)).findings : [];
   };
   /** What the editor features read of the workspace. */
   const view = workspaceView(index, peers, findingsOf);
@@ -94,8 +90,12 @@ export function startServer(connection: Connection): void {
    */
   const backgroundDiagnostics = new Set<string>();
   let flushScheduled = false;
-  /** URIs that currently show diagnostics, so a removed release gets its diagnostics cleared. */
-  const published = new Set<string>();
+  /**
+   * What each release currently shows (a hash of its diagnostics, and the document version they
+   * were sent for): a removed release gets its diagnostics cleared, and diagnostics that did not
+   * change are not sent again (a change re-checks many releases; most of them find the same).
+   */
+  const published = new Map<string, { readonly hash: number; readonly version: number | undefined }>();
 
   const status = (state: ServerStatus['state'], message: string): void => {
     void connection.sendNotification(STATUS_NOTIFICATION, { state, message } satisfies ServerStatus);
@@ -144,9 +144,13 @@ export function startServer(connection: Connection): void {
     }
     const config = configuration.configFor(uri);
     const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri, configuration.analysisOptions(uri)), config: config.release };
-    const affected = index.set(release, version);
+    const before = index.release(uri)?.text;
+    const affected = mergeAffected(index.set(release, version), results.pointingInto(uri, before === undefined ? 0 : unchangedPrefix(before, text)));
     peers.set(release);
-    if (!bulk) queueDiagnostics(uri, ...affected);
+    if (!bulk) {
+      queueDiagnostics(uri);
+      queueAffected(affected);
+    }
   };
 
   /**
@@ -172,9 +176,10 @@ export function startServer(connection: Connection): void {
   };
 
   const forget = (uri: string): void => {
-    const affected = index.delete(uri);
+    const affected = mergeAffected(index.delete(uri), results.pointingInto(uri));
     peers.delete(uri);
-    queueDiagnostics(uri, ...affected);
+    queueDiagnostics(uri);
+    queueAffected(affected);
   };
 
   /** The analysis of an open document at its current version. */
@@ -243,20 +248,27 @@ export function startServer(connection: Connection): void {
   // Diagnostics: pushed for every indexed release, recomputed for a changed release and for the
   // releases that share facts with it; bursts of edits in one tick are coalesced.
 
-  function queueDiagnostics(...uris: string[]): void {
-    for (const uri of uris) {
-      pendingDiagnostics.add(uri);
-      backgroundDiagnostics.delete(uri);
-      findingsCache.delete(uri);
-    }
+  /** Queues a release's diagnostics, re-running the checks `codes` (all of them when absent). */
+  function queueDiagnostics(uri: string, codes?: Iterable<string>): void {
+    pendingDiagnostics.add(uri);
+    backgroundDiagnostics.delete(uri);
+    results.invalidate(uri, codes);
     scheduleFlush();
   }
 
-  function queueBackgroundDiagnostics(uris: Iterable<string>): void {
-    for (const uri of uris) {
-      if (!pendingDiagnostics.has(uri)) backgroundDiagnostics.add(uri);
-      findingsCache.delete(uri);
-    }
+  function queueAffected(affected: Affected): void {
+    for (const [uri, codes] of affected) queueDiagnostics(uri, codes);
+  }
+
+  /**
+   * Queues every release behind anything more urgent. `recheck`: their checks run again (the
+   * workspace was indexed anew); otherwise only the settings changed, and the kept outcomes are
+   * shown with the new severities.
+   */
+  function queueBackgroundDiagnostics(uris: Iterable<string>, recheck: boolean): void {
+    if (recheck) results.clear();
+    else results.resettle();
+    for (const uri of uris) if (!pendingDiagnostics.has(uri)) backgroundDiagnostics.add(uri);
     scheduleFlush();
   }
 
@@ -307,12 +319,18 @@ export function startServer(connection: Connection): void {
         if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const { findings, failures } = runChecks(release, index, ALL_CHECKS, configuration.checkSettingsFor(uri));
+      const { findings, failures } = results.run(release, index, configuration.checkSettingsFor(uri));
       for (const failure of failures) logError(`the ${failure.code} check failed on ${uri}`, failure.error);
       const diagnostics = findings.map((finding) => toDiagnostic(release.analysis, finding, (other) => index.release(other)?.analysis));
-      if (diagnostics.length > 0) published.add(uri);
-      else if (!published.delete(uri)) return; // nothing shown before, nothing to show now
       const version = documents.get(uri)?.version;
+      if (diagnostics.length === 0) {
+        if (!published.delete(uri)) return; // nothing shown before, nothing to show now
+      } else {
+        const hash = hashString(JSON.stringify(diagnostics));
+        const before = published.get(uri);
+        if (before?.hash === hash && before.version === version) return; // shown already
+        published.set(uri, { hash, version });
+      }
       void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     } catch (error) {
       logError(`diagnostics for ${uri} failed`, error);
@@ -347,7 +365,7 @@ export function startServer(connection: Connection): void {
     progress?.done();
     configuration.publishProblems(); // the configuration files read while indexing
     // Every release is indexed: check each once, in turns, behind anything an edit asks for.
-    queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri));
+    queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri), true);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
     status('ready', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed`);
@@ -404,7 +422,7 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(() => {
     configuration
       .pullSettings()
-      .then(() => queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri)))
+      .then(() => queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri), false))
       .catch((error: unknown) => logError('reading the communique settings failed', error));
   });
 
