@@ -113,7 +113,8 @@ function finish(command: CheckCommand, { configs, files, unreadable }: Prepared,
     }
     const { uri } = read;
     pathByUri.set(uri, path);
-    index.set({ uri, text: read.text, analysis: read.analysis, config: configs.configFor(resolve(path)).release }, 0);
+    // Quiet: every release is checked once all are loaded.
+    index.set({ uri, text: read.text, analysis: read.analysis, config: configs.configFor(resolve(path)).release }, 0, true);
     loaded.push({ path, uri, result: read });
   });
   for (const { path, uri, result } of loaded) {

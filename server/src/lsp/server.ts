@@ -144,13 +144,16 @@ export function startServer(connection: Connection): void {
     }
     const config = configuration.configFor(uri);
     const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri, configuration.analysisOptions(uri)), config: config.release };
+    if (bulk) {
+      index.set(release, version, true);
+      peers.set(release);
+      return;
+    }
     const before = index.release(uri)?.text;
     const affected = mergeAffected(index.set(release, version), results.pointingInto(uri, before === undefined ? 0 : unchangedPrefix(before, text)));
     peers.set(release);
-    if (!bulk) {
-      queueDiagnostics(uri);
-      queueAffected(affected);
-    }
+    queueDiagnostics(uri);
+    queueAffected(affected);
   };
 
   /**

@@ -70,8 +70,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * Adds or replaces a release. Returns the other releases whose workspace findings may change, with
    * the checks that may change them: those sharing a key under which what others read of this
    * release changed (its fingerprint, see checks/fingerprint.ts), or which it gained or lost.
+   * `quiet`: nothing is returned (the first indexing of a workspace checks every release once it
+   * is done; telling each earlier release about each later one would cost time quadratic in them).
    */
-  set(release: CheckedRelease, version: number): Affected {
+  set(release: CheckedRelease, version: number, quiet = false): Affected {
     const old = this.entries.get(release.uri);
     const keys = this.keysOf(release);
     const affected: Affected = new Map();
@@ -80,6 +82,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     for (const key of keys.keys()) this.derived.delete(key);
     if (old) {
       for (const [key, codes] of old.keys) {
+        if (quiet) {
+          if (!keys.has(key)) this.unfile(key, release.uri);
+          continue;
+        }
         const now = keys.get(key);
         // A key the release lost matters to others only when they read something of it there.
         const matters = now ? this.changed(old.release, release, key, codes, now) : this.fingerprint(old.release, key, codes) !== 0;
@@ -93,7 +99,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
       if (!uris) this.byKey.set(key, (uris = new Set()));
       const isNew = !old?.keys.has(key);
       // A key the release gains: only when others already have it is there anything to tell them.
-      if (isNew && uris.size > 0 && this.fingerprint(release, key, codes) !== 0) this.collect(key, release.uri, affected);
+      if (!quiet && isNew && uris.size > 0 && this.fingerprint(release, key, codes) !== 0) this.collect(key, release.uri, affected);
       uris.add(release.uri);
     }
     return affected;
