@@ -1,6 +1,8 @@
 // The VS Code client: starts the Communiqué language server, tells it which documents are
 // releases, shows its state in the status bar, and offers the commands. All analysis is in the server.
 
+// First: the clock that records when the bundle began to run (see ActivationRecord).
+import { bundleStarted, now } from './clock';
 import * as vscode from 'vscode';
 import {
   InlayHintRequest,
@@ -20,9 +22,28 @@ interface ServerStatus {
   readonly message: string;
 }
 
+/**
+ * When activation happened, on the extension host's clock (epoch milliseconds, see clock.ts), for
+ * the benchmark and the tests: the bundle began to run, activate() was called, activate()'s promise
+ * resolved; later, when the language server answered `initialize` (or why it did not).
+ */
+export interface ActivationRecord {
+  readonly bundleStarted: number;
+  readonly activateCalled: number;
+  readonly activated: number;
+  serverStarted?: number;
+  serverFailed?: string;
+}
+
+/** What activate() resolves to: `vscode.extensions.getExtension('communique.communique').exports`. */
+export interface CommuniqueApi {
+  readonly activation: ActivationRecord;
+}
+
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<CommuniqueApi> {
+  const activateCalled = now();
   const output = vscode.window.createOutputChannel('Communiqué', { log: true });
   const statusItem = vscode.window.createStatusBarItem('communique.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Communiqué';
@@ -127,6 +148,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   await start();
+  const activated = now();
+  return { activation: { bundleStarted, activateCalled, activated, serverStarted: activated } };
 }
 
 export async function deactivate(): Promise<void> {
