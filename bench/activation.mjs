@@ -160,6 +160,8 @@ export async function measureActivation({ root, work, row, missing, notes, log, 
   }
   const bundle = join(extension, 'dist', 'client.js');
   const size = readFileSync(bundle).length;
+  const apart = join(extension, 'dist', 'languageClient.js');
+  const sizes = `dist/client.js ${(size / 1000).toFixed(0)} KB${existsSync(apart) ? ` (+ dist/languageClient.js ${(readFileSync(apart).length / 1000).toFixed(0)} KB, required after activation)` : ''}`;
 
   // The harness (code-server, Chromium), installed as `npm test` installs it.
   log('extension activation: checking the e2e harness (node test/e2e/run.mjs --install-only)');
@@ -194,7 +196,7 @@ export async function measureActivation({ root, work, row, missing, notes, log, 
       const serverStarted = runs.map((r) => r.serverStarted).filter(Number.isFinite);
       if (serverStarted.length > 0) row('  language server answered initialize (from activate() called)', serverStarted, 'ms');
       notes.push(
-        `extension activation: ${runs.length} fresh code-server ${readVersion(root)} extension hosts, after one warm-up launch; ${staged}, dist/client.js ${(size / 1000).toFixed(0)} KB; a workspace of 5 releases. ` +
+        `extension activation: ${runs.length} fresh code-server ${readVersion(root)} extension hosts, after one warm-up launch; ${staged}, ${sizes}; a workspace of 5 releases. ` +
           (marked
             ? "Counted as VS Code counts it, from its own marks in the extension host: loading the extension's code (reading, compiling and running dist/client.js) plus activate() until its promise resolved."
             : "VS Code's marks were not available: counted from the bundle's first line to activate()'s promise resolving, so reading and compiling the bundle are not included (see the plain-node row)."),

@@ -234,4 +234,19 @@ describe('Communiqué inside a real VS Code', () => {
       assert.ok(!text.includes('5,330,000,000'), `${MD_OUTSIDE} got a Communiqué hover: ${text}`);
     });
   });
+
+  describe('the command "Restart Language Server"', () => {
+    it('replaces the server, which answers again', async () => {
+      const document = await openFixture(RELEASE);
+      await tokensOnceAnswered(document);
+      // The command resolves once the new client has started (or reported that it could not).
+      await vscode.commands.executeCommand('communique.restartServer');
+      const tokens = await tokensOnceAnswered(document, 30_000);
+      assertTokenAt(document, tokens, 'USD 5.33 billion', 'figure', 'money');
+      const text = await hoverOnceAnswered(document, find(document, 'USD 5.33 billion').inside, '"USD 5.33 billion" after a restart');
+      assertIncludes(text, 'USD 5,330,000,000', '"USD 5.33 billion" after a restart');
+      const record = vscode.extensions.getExtension<CommuniqueApi>(EXTENSION_ID)!.exports.activation;
+      assert.equal(record.serverFailed, undefined, `the language server failed to start: ${record.serverFailed}`);
+    });
+  });
 });
