@@ -7,7 +7,7 @@ const { version, name } = JSON.parse(readFileSync('package.json', 'utf8'));
 // What ships is the minified build, without source maps.
 const build = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-for (const bundle of ['dist/client.js', 'dist/server.js']) {
+for (const bundle of ['dist/client.js', 'dist/languageClient.js', 'dist/server.js']) {
   if (!existsSync(bundle)) {
     console.error(`${bundle} is missing after the build.`);
     process.exit(1);

@@ -1,28 +1,58 @@
 // The VS Code client: starts the Communiqué language server, tells it which documents are
 // releases, shows its state in the status bar, and offers the commands. All analysis is in the server.
+//
+// Activation is kept short: activate() creates the output channel and the status bar item,
+// registers the commands and listeners, and returns. The language client library (a bundle of its
+// own, dist/languageClient.js, most of the client's code) is loaded and the server started right
+// after activation, without activate() waiting for either; a failure to start is reported in the
+// output channel, in the status bar and in the activation record.
 
+// First: the clock that records when the bundle began to run (see ActivationRecord).
+import { bundleStarted, now } from './clock';
 import * as vscode from 'vscode';
-import {
-  InlayHintRequest,
-  LanguageClient,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type * as LanguageClientModule from './languageClient';
+import type { LanguageClient, ServerStatus } from './languageClient';
 
 import { readSettings, SETTINGS_SECTION } from '../../server/src/config/settings';
 
 const LANGUAGE_ID = 'press-release';
 
-interface ServerStatus {
-  readonly state: 'starting' | 'ready' | 'working';
-  readonly message: string;
+/**
+ * When activation happened, on the extension host's clock (epoch milliseconds, see clock.ts), for
+ * the benchmark and the tests: the bundle began to run, activate() was called, activate()'s promise
+ * resolved; later, when the language server first answered `initialize` (or why it did not).
+ */
+export interface ActivationRecord {
+  readonly bundleStarted: number;
+  readonly activateCalled: number;
+  readonly activated: number;
+  serverStarted?: number;
+  serverFailed?: string;
 }
 
-let client: LanguageClient | undefined;
+/** What activate() resolves to: `vscode.extensions.getExtension('communique.communique').exports`. */
+export interface CommuniqueApi {
+  readonly activation: ActivationRecord;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** The server's own status, or that it could not start. */
+type ClientStatus = ServerStatus | { readonly state: 'failed'; readonly message: string };
+
+let client: LanguageClient | undefined;
+/** Starts and stops of the client, one after the other. */
+let lifecycle: Promise<void> = Promise.resolve();
+let deactivated = false;
+
+/** The language client part (dist/languageClient.js; out/client/src/languageClient.js under tsc), loaded on first use. */
+function languageClientModule(): typeof LanguageClientModule {
+  // A plain require, which the bundler leaves as it is (scripts/build.mjs marks it external).
+  return require('./languageClient') as typeof LanguageClientModule;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CommuniqueApi> {
+  const activateCalled = now();
+  const record: { -readonly [K in keyof ActivationRecord]: ActivationRecord[K] } = { bundleStarted, activateCalled, activated: NaN };
+  deactivated = false;
   const output = vscode.window.createOutputChannel('Communiqué', { log: true });
   const statusItem = vscode.window.createStatusBarItem('communique.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'Communiqué';
@@ -30,7 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output, statusItem);
 
   let selector = documentSelector();
-  let lastStatus: ServerStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
+  let lastStatus: ClientStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
 
   const showStatus = (): void => {
     const editor = vscode.window.activeTextEditor;
@@ -38,47 +68,51 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       statusItem.hide();
       return;
     }
-    const icon = lastStatus.state === 'ready' ? '$(check)' : '$(sync~spin)';
+    const icon = lastStatus.state === 'ready' ? '$(check)' : lastStatus.state === 'failed' ? '$(error)' : '$(sync~spin)';
     statusItem.text = `${icon} Communiqué`;
     statusItem.tooltip = lastStatus.message;
     statusItem.show();
   };
 
+  /** Creates and starts a client; a failure is reported (the client library also shows it), never thrown. */
   const start = async (): Promise<void> => {
-    const serverModule = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
-    };
-    const clientOptions: LanguageClientOptions = {
-      documentSelector: selector,
-      outputChannel: output,
-      initializationOptions: { files: releaseGlobs() },
-      synchronize: { configurationSection: 'communique' },
-      middleware: {
-        // The server always computes relative-date hints; they are shown only when the setting is on.
-        provideInlayHints: (document, range, token, next) => (relativeDateHintsOn(document) ? next(document, range, token) : []),
-      },
-    };
-    client = new LanguageClient('communique', 'Communiqué', serverOptions, clientOptions);
-    client.onDidChangeState(({ newState }) => {
-      if (newState === State.Starting) lastStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
+    if (deactivated) return;
+    try {
+      const { createClient, STARTING } = languageClientModule();
+      const created = createClient({
+        serverModule: context.asAbsolutePath('dist/server.js'),
+        selector,
+        output,
+        files: releaseGlobs(),
+        relativeDateHintsOn,
+        onStatus: (status) => {
+          if (client !== created) return; // a client being replaced
+          lastStatus = status;
+          showStatus();
+        },
+      });
+      client = created;
+      lastStatus = STARTING;
       showStatus();
-    });
-    lastStatus = { state: 'starting', message: 'Starting the Communiqué language server' };
-    showStatus();
-    await client.start();
-    client.onNotification('communique/status', (status: ServerStatus) => {
-      lastStatus = status;
+      await created.start();
+      record.serverStarted ??= now();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      output.error(`The Communiqué language server could not start: ${message}`);
+      lastStatus = { state: 'failed', message: `The Communiqué language server could not start: ${message}. Click for the output.` };
+      record.serverFailed ??= message;
       showStatus();
-    });
+    }
   };
 
-  const restart = async (): Promise<void> => {
-    const previous = client;
-    client = undefined;
-    if (previous) await previous.stop().catch((error: unknown) => output.error(`Stopping the server failed: ${String(error)}`));
-    await start();
+  const restart = (): Promise<void> => {
+    lifecycle = lifecycle.then(async () => {
+      const previous = client;
+      client = undefined;
+      if (previous) await previous.stop().catch((error: unknown) => output.error(`Stopping the server failed: ${String(error)}`));
+      await start();
+    });
+    return lifecycle;
   };
 
   context.subscriptions.push(
@@ -112,9 +146,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     ),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration('communique.inlayHints')) return;
-      const feature = client?.getFeature(InlayHintRequest.method);
-      for (const editor of vscode.window.visibleTextEditors) feature?.getProvider(editor.document)?.onDidChangeInlayHints.fire();
+      if (!event.affectsConfiguration('communique.inlayHints') || !client) return;
+      languageClientModule().refreshInlayHints(client, vscode.window.visibleTextEditors);
     }),
     vscode.window.onDidChangeActiveTextEditor(showStatus),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
@@ -125,11 +158,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+  showStatus();
 
-  await start();
+  // The server starts once activate()'s promise has resolved (setImmediate runs after the promise
+  // callbacks VS Code chains on it): neither loading the client library nor the server's start
+  // is part of activation. The status bar says it is starting meanwhile.
+  lifecycle = new Promise<void>((resolve) => setImmediate(resolve)).then(start);
+  record.activated = now();
+  return { activation: record };
 }
 
 export async function deactivate(): Promise<void> {
+  deactivated = true;
+  await lifecycle.catch(() => undefined);
   const running = client;
   client = undefined;
   if (running) await running.stop();

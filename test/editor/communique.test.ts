@@ -5,6 +5,7 @@
 // the extension must activate through its own activationEvents.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { CommuniqueApi } from '../../client/src/extension';
 import {
   EXTENSION_ID,
   LANGUAGE_ID,
@@ -95,6 +96,32 @@ describe('Communiqué inside a real VS Code', () => {
         (active) => active,
         { timeout: 30_000 },
       );
+    });
+
+    it('once active, its commands are there and it exports a sane activation record; the server then starts', async () => {
+      const extension = vscode.extensions.getExtension<CommuniqueApi>(EXTENSION_ID)!;
+      await waitFor(`${EXTENSION_ID} to become active`, () => extension.isActive, (active) => active, { timeout: 30_000 });
+      const commands = await vscode.commands.getCommands(true);
+      for (const command of ['communique.restartServer', 'communique.showOutput', 'communique.fixAll']) {
+        assert.ok(commands.includes(command), `${command} is not registered once the extension is active`);
+      }
+      const record = extension.exports?.activation;
+      assert.ok(record, `${EXTENSION_ID}'s exports have no activation record: ${JSON.stringify(extension.exports)}`);
+      const { bundleStarted, activateCalled, activated } = record;
+      for (const [name, value] of Object.entries({ bundleStarted, activateCalled, activated })) {
+        assert.ok(Number.isFinite(value) && value > 0, `activation.${name} is not a time: ${String(value)}`);
+      }
+      // The same clock, in the order things happen; no durations are asserted (the benchmark measures them).
+      assert.ok(bundleStarted <= activateCalled && activateCalled <= activated, `activation record out of order: ${JSON.stringify(record)}`);
+      assert.ok(activated <= performance.timeOrigin + performance.now(), `activation record in the future: ${JSON.stringify(record)}`);
+      const started = await waitFor(
+        'the language server to have started (activation.serverStarted)',
+        () => record.serverStarted ?? record.serverFailed,
+        (value) => value !== undefined,
+        { timeout: 60_000 },
+      );
+      assert.equal(record.serverFailed, undefined, `the language server failed to start: ${record.serverFailed}`);
+      assert.ok(typeof started === 'number' && started >= activateCalled, `serverStarted before activate() was called: ${JSON.stringify(record)}`);
     });
 
     it('gives .release.txt files the Press Release language too', async () => {
@@ -205,6 +232,21 @@ describe('Communiqué inside a real VS Code', () => {
       assert.equal(ours.length, 0, `${MD_OUTSIDE} got Communiqué tokens: ${describeTokens(ours, document)}`);
       const text = await hoverText(document.uri, find(document, 'USD 5.33 billion').inside);
       assert.ok(!text.includes('5,330,000,000'), `${MD_OUTSIDE} got a Communiqué hover: ${text}`);
+    });
+  });
+
+  describe('the command "Restart Language Server"', () => {
+    it('replaces the server, which answers again', async () => {
+      const document = await openFixture(RELEASE);
+      await tokensOnceAnswered(document);
+      // The command resolves once the new client has started (or reported that it could not).
+      await vscode.commands.executeCommand('communique.restartServer');
+      const tokens = await tokensOnceAnswered(document, 30_000);
+      assertTokenAt(document, tokens, 'USD 5.33 billion', 'figure', 'money');
+      const text = await hoverOnceAnswered(document, find(document, 'USD 5.33 billion').inside, '"USD 5.33 billion" after a restart');
+      assertIncludes(text, 'USD 5,330,000,000', '"USD 5.33 billion" after a restart');
+      const record = vscode.extensions.getExtension<CommuniqueApi>(EXTENSION_ID)!.exports.activation;
+      assert.equal(record.serverFailed, undefined, `the language server failed to start: ${record.serverFailed}`);
     });
   });
 });

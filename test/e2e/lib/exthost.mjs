@@ -23,7 +23,7 @@ const WORKBENCH_NOISE = [
 ];
 
 /**
- * @returns {Promise<{ code: number, passed?: number, failed?: number, ms: number }>}
+ * @returns {Promise<{ code: number, passed?: number, failed?: number, report?: object, ms: number }>}
  */
 export async function runExtensionTests({ extensionPath, testsPath, workspace, timeout = 300_000, runName = 'exthost' }) {
   const started = Date.now();
@@ -83,7 +83,8 @@ export async function runExtensionTests({ extensionPath, testsPath, workspace, t
     if (outcome.code !== 0) {
       console.error(`[e2e] code-server log: ${run.logFile}; VS Code's logs (the extension's output channel among them): ${join(run.userDataDir, 'logs')}`);
     }
-    return { code: outcome.code, reason: outcome.reason, passed: result?.passed, failed: result?.failed, ms: Date.now() - started };
+    // `report`: the whole result line, for a suite (or a benchmark probe) that reports more than counts.
+    return { code: outcome.code, reason: outcome.reason, passed: result?.passed, failed: result?.failed, report: result, ms: Date.now() - started };
   } finally {
     await close();
     await server.stop();
