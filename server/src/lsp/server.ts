@@ -31,6 +31,7 @@ import { classify } from '../features/tokens';
 import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextFile } from '../workspace/files';
 import { WorkspaceIndex, type Affected } from '../workspace/index';
 import { CheckResults, mergeAffected, unchangedPrefix } from '../workspace/checkResults';
+import { compactInPlace } from '../workspace/compact';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
 import { ConfigFiles } from '../workspace/configFiles';
@@ -143,7 +144,9 @@ export function startServer(connection: Connection): void {
       return;
     }
     const config = configuration.configFor(uri);
-    const release: CheckedRelease = { uri, text, analysis: analyseDocument(text, uri, configuration.analysisOptions(uri)), config: config.release };
+    // Compacted: the index keeps every release's analysis for as long as the release exists.
+    const analysis = compactInPlace(analyseDocument(text, uri, configuration.analysisOptions(uri)));
+    const release: CheckedRelease = { uri, text, analysis, config: config.release };
     if (bulk) {
       index.set(release, version, true);
       peers.set(release);
