@@ -93,18 +93,37 @@ export function foldCode(code: number): number {
 
 /** Lower case, diacritics removed, curly quotes and dashes made plain; same length as the input. */
 export function fold(text: string): string {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) {
-      ascii = false;
-      break;
+  // For ASCII, foldCode is exactly what the native toLowerCase does (A–Z to a–z, nothing else), and
+  // releases are nearly all ASCII: fold the ASCII runs natively and only the code units ≥ 0x80 here.
+  // Text dense in other scripts (a Vietnamese release) goes code unit by code unit instead.
+  NON_ASCII.lastIndex = 0;
+  let match = NON_ASCII.exec(text);
+  if (match === null) return text.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  let count = 0;
+  while (match !== null) {
+    const i = match.index;
+    if (i > from) parts.push(text.slice(from, i).toLowerCase());
+    parts.push(String.fromCharCode(foldCode(text.charCodeAt(i))));
+    from = i + 1;
+    if (++count >= 64 && count * 16 > i) {
+      parts.push(foldByCodeUnit(text, from));
+      return parts.join('');
     }
+    match = NON_ASCII.exec(text);
   }
-  if (ascii) return text;
+  if (from < text.length) parts.push(text.slice(from).toLowerCase());
+  return parts.join('');
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/** `fold(text.slice(from))`, one code unit at a time. */
+function foldByCodeUnit(text: string, from: number): string {
   const parts: string[] = [];
   const CHUNK = 4096;
-  for (let offset = 0; offset < text.length; offset += CHUNK) {
+  for (let offset = from; offset < text.length; offset += CHUNK) {
     const end = Math.min(text.length, offset + CHUNK);
     const codes = new Array<number>(end - offset);
     for (let i = offset; i < end; i++) codes[i - offset] = foldCode(text.charCodeAt(i));
@@ -118,6 +137,11 @@ export function fold(text: string): string {
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // Only "\n" breaks lines: let the native search find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) starts.push(i + 1);
