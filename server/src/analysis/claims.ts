@@ -289,7 +289,8 @@ class ClaimScanner {
   private readonly prose: string;
   private readonly text: string;
   private readonly n: number;
-  private readonly words: (string | undefined)[];
+  /** Folded text of each token. */
+  private readonly keys: readonly string[];
   private readonly figures: readonly Figure[];
   private readonly dates: readonly DateMention[];
   private readonly parties: readonly PartyMention[];
@@ -328,7 +329,7 @@ class ClaimScanner {
     this.prose = context.prose;
     this.text = context.text;
     this.n = this.tokens.length;
-    this.words = new Array<string | undefined>(this.n);
+    this.keys = context.keys;
     this.figures = analysis.figures;
     this.dates = analysis.dates;
     this.parties = analysis.parties;
@@ -349,12 +350,7 @@ class ClaimScanner {
 
   private w(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const cached = this.words[k];
-    if (cached !== undefined) return cached;
-    const t = this.tokens[k]!;
-    const value = this.folded.slice(t.start, t.end);
-    this.words[k] = value;
-    return value;
+    return this.keys[k]!;
   }
 
   /** False when token k cannot be one of the words whose shapes are in the table. */

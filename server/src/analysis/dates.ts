@@ -9,7 +9,7 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, tokenIndexAt, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, tokenIndexAt, tokenKeys, tokenize } from './text';
 import {
   addDays,
   addMonths,
@@ -205,14 +205,16 @@ interface Scan {
   readonly n: number;
   readonly prose: string;
   readonly folded: string;
+  /** Folded text of each token. */
+  readonly keys: readonly string[];
   /** Lexicon entry per token, looked up on first use: undefined = not yet, null = none. */
   readonly infos: (WordInfo | null | undefined)[];
   /** Scratch: the value the last recogniser read (a day, a month, a year). */
   v: number;
 }
 
-function scanOf(tokens: readonly Token[], prose: string, folded: string): Scan {
-  return { tokens, n: tokens.length, prose, folded, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
+function scanOf(tokens: readonly Token[], prose: string, folded: string, keys: readonly string[] = tokenKeys(folded, tokens)): Scan {
+  return { tokens, n: tokens.length, prose, folded, keys, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
 }
 
 function info(S: Scan, i: number): WordInfo | null {
@@ -224,7 +226,7 @@ function info(S: Scan, i: number): WordInfo | null {
     const len = t.end - t.start;
     if (t.kind === 'word' && len <= MAX_WORD) {
       const first = S.folded.charCodeAt(t.start) - 0x61;
-      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON.get(S.folded.slice(t.start, t.end)) ?? null;
+      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON.get(S.keys[i]!) ?? null;
     }
     S.infos[i] = w;
   }
@@ -1274,7 +1276,7 @@ function toMention(text: string, raw: Raw, release: Release | null): DateMention
 
 /** Every date mention, resolved against the release date where it is relative. */
 export function extractDates(context: ProseContext, releaseDate: ReleaseDate | null): DateMention[] {
-  const S = scanOf(context.tokens, context.prose, context.folded);
+  const S = scanOf(context.tokens, context.prose, context.folded, context.keys);
   const ymd = releaseDate ? parseIso(releaseDate.date) : null;
   const release: Release | null = ymd && releaseDate ? { ymd, iso: releaseDate.date, label: SOURCE_LABELS[releaseDate.source] ?? releaseDate.source } : null;
   const out: DateMention[] = [];
@@ -1350,7 +1352,7 @@ const TOP_LINES = 15;
 const BODY_LINE_TOKENS = 12;
 
 function fromLines(context: ProseContext): ReleaseDate | null {
-  const S = scanOf(context.tokens, context.prose, context.folded);
+  const S = scanOf(context.tokens, context.prose, context.folded, context.keys);
   const prose = context.prose;
   const make = (found: LineDate): ReleaseDate | null =>
     found.date ? { date: found.date, source: found.source, start: found.start, end: found.end, text: context.text.slice(found.start, found.end) } : null;

@@ -222,7 +222,8 @@ class FigureScanner {
   private readonly folded: string;
   private readonly text: string;
   private readonly n: number;
-  private readonly words: (string | undefined)[];
+  /** Folded text of each token. */
+  private readonly keys: readonly string[];
   private readonly taken: Span[];
   private readonly out: Figure[] = [];
   /** Tokens before this index belong to an earlier figure (or were read as part of one). */
@@ -234,7 +235,7 @@ class FigureScanner {
     this.folded = context.folded;
     this.text = context.text;
     this.n = this.tokens.length;
-    this.words = new Array<string | undefined>(this.n);
+    this.keys = context.keys;
     this.taken = mergeSpans(exclude);
   }
 
@@ -258,25 +259,18 @@ class FigureScanner {
   /** Folded text of a word token ('' for other tokens and out of range). */
   private w(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const cached = this.words[k];
-    if (cached !== undefined) return cached;
-    const t = this.tokens[k]!;
-    const value = t.kind === 'punct' ? '' : this.folded.slice(t.start, t.end);
-    this.words[k] = value;
-    return value;
+    return this.tokens[k]!.kind === 'punct' ? '' : this.keys[k]!;
   }
 
   /** Folded text of any token (punctuation included). */
   private f(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const t = this.tokens[k]!;
-    return t.kind === 'punct' ? this.folded.slice(t.start, t.end) : this.w(k);
+    return this.keys[k]!;
   }
 
   private isPunct(k: number, ch: string): boolean {
     if (k < 0 || k >= this.n) return false;
-    const t = this.tokens[k]!;
-    return t.kind === 'punct' && this.folded.slice(t.start, t.end) === ch;
+    return this.tokens[k]!.kind === 'punct' && this.keys[k] === ch;
   }
 
   private isWord(k: number): boolean {

@@ -479,6 +479,37 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
 }
 
+// What the tokenizer asks of each code unit, as bits: one table read instead of several tests.
+// ASCII is filled in here; other code units on first sight (bit COMPUTED marks them known).
+const C_LETTER = 1;
+const C_UPPER = 2;
+const C_LOWER = 4;
+const C_DIGIT = 8;
+const C_SPACE = 16;
+const C_COMPUTED = 128;
+const charClasses = new Uint8Array(0x10000);
+
+function computeClass(code: number): number {
+  return (
+    C_COMPUTED |
+    (isLetterCode(code) ? C_LETTER : 0) |
+    (isUpperCode(code) ? C_UPPER : 0) |
+    (isLowerCode(code) ? C_LOWER : 0) |
+    (isDigitCode(code) ? C_DIGIT : 0) |
+    (isSpaceCode(code) ? C_SPACE : 0)
+  );
+}
+
+for (let code = 0; code < 0x80; code++) charClasses[code] = computeClass(code);
+
+function classOf(code: number): number {
+  const known = charClasses[code]!;
+  if (known !== 0) return known;
+  const computed = computeClass(code);
+  charClasses[code] = computed;
+  return computed;
+}
+
 /**
  * Splits the prose view into words, numbers and punctuation in one pass. A number is a run of
  * digits with single `.` or `,` between digit groups ("5.26", "1,200,000"). Inside a run of letters
@@ -492,27 +523,22 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   let spaceBefore = true;
   while (i < to) {
     const c = prose.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const cls = classOf(c);
+    if ((cls & C_SPACE) !== 0) {
       spaceBefore = true;
       i++;
       continue;
     }
-    if (isDigitCode(c)) {
-      let j = i + 1;
-      while (j < to) {
-        const d = prose.charCodeAt(j);
-        if (isDigitCode(d)) j++;
-        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
+    if ((cls & C_DIGIT) !== 0) {
+      const j = numberEnd(prose, i + 1, to);
       tokens.push({ kind: 'number', start: i, end: j, glued: false, spaceBefore });
       spaceBefore = false;
       i = j;
       // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
-      if (i < to && isLetterCode(prose.charCodeAt(i))) i = pushWords(prose, i, to, tokens, true);
+      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, tokens, true);
       continue;
     }
-    if (isLetterCode(c)) {
+    if ((cls & C_LETTER) !== 0) {
       i = pushWords(prose, i, to, tokens, false, spaceBefore);
       spaceBefore = false;
       continue;
@@ -526,6 +552,17 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   return tokens;
 }
 
+/** The end of a number's digits from `j` on: digits, and single `.` or `,` between digit groups. */
+function numberEnd(prose: string, j: number, to: number): number {
+  while (j < to) {
+    const d = prose.charCodeAt(j);
+    if (d >= 0x30 && d <= 0x39) j++;
+    else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
+}
+
 /** Pushes the words of one run of letters (and digits glued after them); returns where the run ends. */
 function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
   let wordStart = start;
@@ -535,9 +572,10 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
   let lowerRun = 0;
   while (i < to) {
     const c = prose.charCodeAt(i);
-    if (isLetterCode(c)) {
-      const upper = isUpperCode(c);
-      const lower = !upper && isLowerCode(c);
+    const cls = classOf(c);
+    if ((cls & C_LETTER) !== 0) {
+      const upper = (cls & C_UPPER) !== 0;
+      const lower = !upper && (cls & C_LOWER) !== 0;
       if (upper && lowerRun > 0 && i > wordStart) {
         // "andCambodia": lower then upper.
         tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
@@ -546,7 +584,7 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
         wordStart = i;
         lowerRun = 0;
         upperRun = 0;
-      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && isLowerCode(prose.charCodeAt(i + 1)) && i - wordStart === upperRun) {
+      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
         // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
         // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
         tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
@@ -567,15 +605,9 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
       break;
     }
-    if (isDigitCode(c)) {
+    if ((cls & C_DIGIT) !== 0) {
       tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
-      let j = i + 1;
-      while (j < to) {
-        const d = prose.charCodeAt(j);
-        if (isDigitCode(d)) j++;
-        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
+      const j = numberEnd(prose, i + 1, to);
       tokens.push({ kind: 'number', start: i, end: j, glued: true, spaceBefore: false });
       if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
       return j;
@@ -598,6 +630,61 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return low;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Token keys: the folded text of each token, shared by every extractor.
+//
+// Every extractor looks tokens up by their folded text (the gazetteer trie, the date lexicon, the
+// metric phrases, word lists). A key is looked up in a process-wide table by its code units, so the
+// same word is one string object across tokens and documents: no slice per token, and the hash a
+// Map or Set look-up computes is computed once per word, not once per token per look-up.
+
+const KEY_SLOTS = 1 << 16; // a power of two; the table is emptied when half full
+const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
+const keyHashes = new Int32Array(KEY_SLOTS);
+// '' marks an empty slot (no token is empty); filled, so the array is a packed one, not a sparse one.
+let keyStrings: string[] = new Array<string>(KEY_SLOTS).fill('');
+let keyCount = 0;
+
+function internedKey(folded: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_INTERNED_LENGTH) return folded.slice(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
+  const mask = KEY_SLOTS - 1;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const key = keyStrings[slot]!;
+    if (key === '') break;
+    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) return key;
+  }
+  if (keyCount >= KEY_SLOTS >> 1) {
+    // Full: start over rather than grow without bound on a stream of distinct words.
+    keyStrings = new Array<string>(KEY_SLOTS).fill('');
+    keyCount = 0;
+  }
+  const key = folded.slice(start, end);
+  let slot = hash & mask;
+  while (keyStrings[slot] !== '') slot = (slot + 1) & mask;
+  keyStrings[slot] = key;
+  keyHashes[slot] = hash;
+  keyCount++;
+  return key;
+}
+
+function sameCodeUnits(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** `folded.slice(t.start, t.end)` for every token. */
+export function tokenKeys(folded: string, tokens: readonly Token[]): string[] {
+  const keys = new Array<string>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    keys[i] = internedKey(folded, t.start, t.end);
+  }
+  return keys;
+}
+
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
 export interface ProseContext {
   readonly uri: string;
@@ -608,12 +695,16 @@ export interface ProseContext {
   /** `fold(prose)`: lower case without diacritics; same length. */
   readonly folded: string;
   readonly tokens: readonly Token[];
+  /** `keys[i]` is the folded text of token i (`folded.slice(start, end)`). */
+  readonly keys: readonly string[];
   readonly frontMatter: FrontMatter | null;
 }
 
 export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
   const { prose, frontMatter } = proseView(text, format);
-  return { uri, text, format, prose, folded: fold(prose), tokens: tokenize(prose), frontMatter };
+  const folded = fold(prose);
+  const tokens = tokenize(prose);
+  return { uri, text, format, prose, folded, tokens, keys: tokenKeys(folded, tokens), frontMatter };
 }
 
 /** True when two spans overlap. */

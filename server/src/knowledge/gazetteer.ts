@@ -12,7 +12,7 @@ import peopleData from './people.json';
 import titleData from './titles.json';
 import ruleData from './party-rules.json';
 import type { PartyKind } from '../analysis/types';
-import { fold, isUpperCode, tokenize } from '../analysis/text';
+import { fold, isUpperCode, tokenKeys, tokenize } from '../analysis/text';
 import type { Token } from '../analysis/text';
 
 /** A party the gazetteer knows. */
@@ -122,12 +122,7 @@ export interface TokenView {
   readonly keys: readonly string[];
 }
 
-export function tokenView(prose: string, folded: string, tokens: readonly Token[]): TokenView {
-  const keys = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    keys[i] = folded.slice(t.start, t.end);
-  }
+export function tokenView(prose: string, folded: string, tokens: readonly Token[], keys: readonly string[] = tokenKeys(folded, tokens)): TokenView {
   return { prose, tokens, keys };
 }
 
