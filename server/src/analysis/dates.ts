@@ -9,7 +9,8 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, tokenIndexAt, tokenKeys, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
+import type { KeyIds } from './text';
 import {
   addDays,
   addMonths,
@@ -110,6 +111,15 @@ function entry(word: string): WordInfo {
   return w;
 }
 
+/** The lexicon entry of a token key, remembered per key. */
+const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => {
+  const len = key.length;
+  if (len > MAX_WORD) return null;
+  // Most words are in no list: decided from the first letter and the length before the look-up.
+  const first = key.charCodeAt(0) - 0x61;
+  return first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0 ? (LEXICON.get(key) ?? null) : null;
+});
+
 function flagAll(words: readonly string[], flag: number): void {
   for (const word of words) entry(word).flags |= flag;
 }
@@ -207,14 +217,30 @@ interface Scan {
   readonly folded: string;
   /** Folded text of each token. */
   readonly keys: readonly string[];
+  readonly keyIds: KeyIds;
   /** Lexicon entry per token, looked up on first use: undefined = not yet, null = none. */
   readonly infos: (WordInfo | null | undefined)[];
   /** Scratch: the value the last recogniser read (a day, a month, a year). */
   v: number;
 }
 
-function scanOf(tokens: readonly Token[], prose: string, folded: string, keys: readonly string[] = tokenKeys(folded, tokens)): Scan {
-  return { tokens, n: tokens.length, prose, folded, keys, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
+function scanOf(tokens: readonly Token[], prose: string, folded: string, table: { keys: readonly string[]; keyIds: KeyIds } = tokenKeyTable(folded, tokens)): Scan {
+  return { tokens, n: tokens.length, prose, folded, keys: table.keys, keyIds: table.keyIds, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
+}
+
+/**
+ * The scan of a prose context, shared by `findReleaseDate` and `extractDates`: the lexicon entries
+ * the first looked up serve the second. (A scan's `v` is scratch, read right after it is written.)
+ */
+const contextScans = new WeakMap<ProseContext, Scan>();
+
+function contextScan(context: ProseContext): Scan {
+  let S = contextScans.get(context);
+  if (S === undefined) {
+    S = scanOf(context.tokens, context.prose, context.folded, context);
+    contextScans.set(context, S);
+  }
+  return S;
 }
 
 function info(S: Scan, i: number): WordInfo | null {
@@ -223,11 +249,7 @@ function info(S: Scan, i: number): WordInfo | null {
   if (w === undefined) {
     const t = S.tokens[i]!;
     w = null;
-    const len = t.end - t.start;
-    if (t.kind === 'word' && len <= MAX_WORD) {
-      const first = S.folded.charCodeAt(t.start) - 0x61;
-      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON.get(S.keys[i]!) ?? null;
-    }
+    if (t.kind === 'word') w = LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!);
     S.infos[i] = w;
   }
   return w;
@@ -1276,7 +1298,7 @@ function toMention(text: string, raw: Raw, release: Release | null): DateMention
 
 /** Every date mention, resolved against the release date where it is relative. */
 export function extractDates(context: ProseContext, releaseDate: ReleaseDate | null): DateMention[] {
-  const S = scanOf(context.tokens, context.prose, context.folded, context.keys);
+  const S = contextScan(context);
   const ymd = releaseDate ? parseIso(releaseDate.date) : null;
   const release: Release | null = ymd && releaseDate ? { ymd, iso: releaseDate.date, label: SOURCE_LABELS[releaseDate.source] ?? releaseDate.source } : null;
   const out: DateMention[] = [];
@@ -1352,7 +1374,7 @@ const TOP_LINES = 15;
 const BODY_LINE_TOKENS = 12;
 
 function fromLines(context: ProseContext): ReleaseDate | null {
-  const S = scanOf(context.tokens, context.prose, context.folded, context.keys);
+  const S = contextScan(context);
   const prose = context.prose;
   const make = (found: LineDate): ReleaseDate | null =>
     found.date ? { date: found.date, source: found.source, start: found.start, end: found.end, text: context.text.slice(found.start, found.end) } : null;

@@ -1287,7 +1287,13 @@ function plainNumber(text: string, start: number, end: number, digits: string): 
 /** Sorts and merges spans, so that a binary search answers "is this offset inside one". */
 function mergeSpans(spans: readonly Span[]): Span[] {
   if (spans.length === 0) return [];
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let sorted = spans; // the caller passes spans in text order: no copy, no sort
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) {
+      sorted = [...spans].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   const merged: Span[] = [];
   let current = { start: sorted[0]!.start, end: sorted[0]!.end };
   for (let i = 1; i < sorted.length; i++) {

@@ -638,35 +638,52 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
 // same word is one string object across tokens and documents: no slice per token, and the hash a
 // Map or Set look-up computes is computed once per word, not once per token per look-up.
 
-const KEY_SLOTS = 1 << 16; // a power of two; the table is emptied when half full
+const KEY_SLOTS = 1 << 15; // a power of two
+const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
 const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
+/** Key ids: a slot of the table, or KEY_SLOTS + code for a one-code-unit ASCII key. */
+const KEY_ID_COUNT = KEY_SLOTS + 0x80;
 const keyHashes = new Int32Array(KEY_SLOTS);
 // '' marks an empty slot (no token is empty); filled, so the array is a packed one, not a sparse one.
 let keyStrings: string[] = new Array<string>(KEY_SLOTS).fill('');
 let keyCount = 0;
+/** Counts the times the table was emptied: ids of one epoch mean nothing in another. */
+let keyEpoch = 0;
+/** The id of the key `internedKey` returned last, or -1 when it was not interned. */
+let lastKeyId = -1;
+
+/** One-code-unit keys of ASCII (a tenth of all tokens: punctuation, "a"), by code. */
+const ASCII_KEYS: readonly string[] = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code));
 
 function internedKey(folded: string, start: number, end: number): string {
   const length = end - start;
+  if (length === 1) {
+    const code = folded.charCodeAt(start);
+    if (code < 0x80) {
+      lastKeyId = KEY_SLOTS + code;
+      return ASCII_KEYS[code]!;
+    }
+  }
+  lastKeyId = -1;
   if (length > MAX_INTERNED_LENGTH) return folded.slice(start, end);
   let hash = length;
   for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
   const mask = KEY_SLOTS - 1;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+  let slot = hash & mask;
+  for (; ; slot = (slot + 1) & mask) {
     const key = keyStrings[slot]!;
     if (key === '') break;
-    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) return key;
-  }
-  if (keyCount >= KEY_SLOTS >> 1) {
-    // Full: start over rather than grow without bound on a stream of distinct words.
-    keyStrings = new Array<string>(KEY_SLOTS).fill('');
-    keyCount = 0;
+    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) {
+      lastKeyId = slot;
+      return key;
+    }
   }
   const key = folded.slice(start, end);
-  let slot = hash & mask;
-  while (keyStrings[slot] !== '') slot = (slot + 1) & mask;
+  if (keyCount >= MAX_KEYS) return key; // full (only inside one huge document): not kept
   keyStrings[slot] = key;
   keyHashes[slot] = hash;
   keyCount++;
+  lastKeyId = slot;
   return key;
 }
 
@@ -675,14 +692,63 @@ function sameCodeUnits(key: string, text: string, start: number): boolean {
   return true;
 }
 
-/** `folded.slice(t.start, t.end)` for every token. */
-export function tokenKeys(folded: string, tokens: readonly Token[]): string[] {
+/** The key id of each token of one document, and the epoch of the key table they belong to. */
+export interface KeyIds {
+  readonly ids: Int32Array;
+  readonly epoch: number;
+}
+
+/** `folded.slice(t.start, t.end)` for every token, and the ids of those keys. */
+export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys: string[]; keyIds: KeyIds } {
+  if (keyCount > MAX_KEYS >> 1) {
+    // Half full: start over rather than grow without bound. Only here, before a document, so that
+    // all the ids of a document belong to one epoch; a document that fills the table keeps its
+    // further words out of it (id -1).
+    keyStrings = new Array<string>(KEY_SLOTS).fill('');
+    keyCount = 0;
+    keyEpoch++;
+  }
   const keys = new Array<string>(tokens.length);
+  const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     keys[i] = internedKey(folded, t.start, t.end);
+    ids[i] = lastKeyId;
   }
-  return keys;
+  return { keys, keyIds: { ids, epoch: keyEpoch } };
+}
+
+/** `folded.slice(t.start, t.end)` for every token. */
+export function tokenKeys(folded: string, tokens: readonly Token[]): string[] {
+  return tokenKeyTable(folded, tokens).keys;
+}
+
+/**
+ * A pure function of a token key over vocabularies that never change, remembered per distinct key:
+ * one array read per token where a Map or Set look-up (or several) was. `compute` must never
+ * return undefined (use null).
+ */
+export class KeyMemo<T> {
+  private epoch = -1;
+  private values: (T | undefined)[] = [];
+
+  constructor(private readonly compute: (key: string) => T) {}
+
+  /** `compute(key)` for token i of a context whose key ids are `keyIds` and whose key is `key`. */
+  get(keyIds: KeyIds, i: number, key: string): T {
+    const id = keyIds.ids[i]!;
+    if (id < 0 || keyIds.epoch !== keyEpoch) return this.compute(key);
+    if (this.epoch !== keyEpoch) {
+      this.values = new Array<T | undefined>(KEY_ID_COUNT);
+      this.epoch = keyEpoch;
+    }
+    let value = this.values[id];
+    if (value === undefined) {
+      value = this.compute(key);
+      this.values[id] = value;
+    }
+    return value;
+  }
 }
 
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
@@ -697,6 +763,8 @@ export interface ProseContext {
   readonly tokens: readonly Token[];
   /** `keys[i]` is the folded text of token i (`folded.slice(start, end)`). */
   readonly keys: readonly string[];
+  /** Ids of the keys, for `KeyMemo`. */
+  readonly keyIds: KeyIds;
   readonly frontMatter: FrontMatter | null;
 }
 
@@ -704,7 +772,8 @@ export function proseContext(text: string, uri: string, format: DocumentFormat =
   const { prose, frontMatter } = proseView(text, format);
   const folded = fold(prose);
   const tokens = tokenize(prose);
-  return { uri, text, format, prose, folded, tokens, keys: tokenKeys(folded, tokens), frontMatter };
+  const { keys, keyIds } = tokenKeyTable(folded, tokens);
+  return { uri, text, format, prose, folded, tokens, keys, keyIds, frontMatter };
 }
 
 /** True when two spans overlap. */
