@@ -229,17 +229,19 @@ function scanOf(tokens: readonly Token[], prose: string, folded: string, table: 
 }
 
 /**
- * The scan of a prose context, shared by `findReleaseDate` and `extractDates`: the lexicon entries
- * the first looked up serve the second. (A scan's `v` is scratch, read right after it is written.)
+ * The scan `findReleaseDate` made, handed on to `extractDates` of the same context (which is how
+ * `analyseDocument` calls them): the lexicon entries looked up for the release date serve the walk.
+ * `extractDates` takes it back, so no document is held after its analysis. (Not a WeakMap: one
+ * entry per document would cost the garbage collector more than the scan saves. A scan's `v` is
+ * scratch, read right after it is written.)
  */
-const contextScans = new WeakMap<ProseContext, Scan>();
+let handedOn: { readonly context: ProseContext; readonly scan: Scan } | null = null;
 
-function contextScan(context: ProseContext): Scan {
-  let S = contextScans.get(context);
-  if (S === undefined) {
-    S = scanOf(context.tokens, context.prose, context.folded, context);
-    contextScans.set(context, S);
-  }
+function contextScan(context: ProseContext, keep: boolean): Scan {
+  const last = handedOn;
+  handedOn = null;
+  const S = last !== null && last.context === context ? last.scan : scanOf(context.tokens, context.prose, context.folded, context);
+  if (keep) handedOn = { context, scan: S };
   return S;
 }
 
@@ -1298,7 +1300,7 @@ function toMention(text: string, raw: Raw, release: Release | null): DateMention
 
 /** Every date mention, resolved against the release date where it is relative. */
 export function extractDates(context: ProseContext, releaseDate: ReleaseDate | null): DateMention[] {
-  const S = contextScan(context);
+  const S = contextScan(context, false);
   const ymd = releaseDate ? parseIso(releaseDate.date) : null;
   const release: Release | null = ymd && releaseDate ? { ymd, iso: releaseDate.date, label: SOURCE_LABELS[releaseDate.source] ?? releaseDate.source } : null;
   const out: DateMention[] = [];
@@ -1374,7 +1376,7 @@ const TOP_LINES = 15;
 const BODY_LINE_TOKENS = 12;
 
 function fromLines(context: ProseContext): ReleaseDate | null {
-  const S = contextScan(context);
+  const S = contextScan(context, true);
   const prose = context.prose;
   const make = (found: LineDate): ReleaseDate | null =>
     found.date ? { date: found.date, source: found.source, start: found.start, end: found.end, text: context.text.slice(found.start, found.end) } : null;
