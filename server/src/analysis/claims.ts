@@ -539,6 +539,11 @@ class ClaimScanner {
         k++;
         continue;
       }
+      // The shape table (in the processor's cache) rules out most words before the memo is read.
+      if (!this.mayBe(this.vocabulary.firstWordShapes, k)) {
+        k++;
+        continue;
+      }
       const list = this.vocabulary.phrasesStarting.get(this.keyIds, k, this.keys[k]!);
       let found: PhraseEntry | undefined;
       if (list) {

@@ -112,13 +112,7 @@ function entry(word: string): WordInfo {
 }
 
 /** The lexicon entry of a token key, remembered per key. */
-const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => {
-  const len = key.length;
-  if (len > MAX_WORD) return null;
-  // Most words are in no list: decided from the first letter and the length before the look-up.
-  const first = key.charCodeAt(0) - 0x61;
-  return first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0 ? (LEXICON.get(key) ?? null) : null;
-});
+const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => LEXICON.get(key) ?? null);
 
 function flagAll(words: readonly string[], flag: number): void {
   for (const word of words) entry(word).flags |= flag;
@@ -251,7 +245,13 @@ function info(S: Scan, i: number): WordInfo | null {
   if (w === undefined) {
     const t = S.tokens[i]!;
     w = null;
-    if (t.kind === 'word') w = LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!);
+    const len = t.end - t.start;
+    if (t.kind === 'word' && len <= MAX_WORD) {
+      // Most words are in no list: ruled out from the first letter and the length (a small table
+      // in the processor's cache) before the memo is read.
+      const first = S.folded.charCodeAt(t.start) - 0x61;
+      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!);
+    }
     S.infos[i] = w;
   }
   return w;

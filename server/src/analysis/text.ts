@@ -638,7 +638,8 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
 // same word is one string object across tokens and documents: no slice per token, and the hash a
 // Map or Set look-up computes is computed once per word, not once per token per look-up.
 
-const KEY_SLOTS = 1 << 15; // a power of two
+// Small, so that the table and the memos indexed by key id stay in the processor's cache.
+const KEY_SLOTS = 1 << 14; // a power of two
 const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
 const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
 /** Key ids: a slot of the table, or KEY_SLOTS + code for a one-code-unit ASCII key. */
