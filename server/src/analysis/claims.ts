@@ -16,8 +16,8 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate } from './types';
-import { fold, isDigitCode, isUpperCode, tokenIndexAt, type ProseContext, type Token } from './text';
-import { defaultGazetteer } from '../knowledge/gazetteer';
+import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
+import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
 // ---------------------------------------------------------------------------------------------
@@ -90,6 +90,8 @@ export function metricDefinition(id: string): MetricDefinition | undefined {
 export interface MetricVocabulary {
   readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
   readonly firstWordShapes: Uint8Array;
+  /** `phrases.get(key) ?? null`, remembered per token key. */
+  readonly phrasesStarting: KeyMemo<readonly PhraseEntry[] | null>;
 }
 
 /**
@@ -102,7 +104,7 @@ export function buildMetricVocabulary(
   metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
 ): MetricVocabulary {
   const phrases = buildPhrases(extra, metrics);
-  return { phrases, firstWordShapes: shapesOf(phrases.keys()) };
+  return { phrases, firstWordShapes: shapesOf(phrases.keys()), phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
 }
 
 /** Phrases indexed by their first word; longest first. */
@@ -221,6 +223,12 @@ const BACK = 8;
 /** How many linking words may stand between a value and a metric phrase after it. */
 const METRIC_AFTER_LINKS = 3;
 const AFTER_LINKS = new Set(['in', 'of', 'worth', 'the', 'total', 'for', 'valid', 'new', 'registered', 'annual', 'bilateral', 'its', 'their']);
+/** The units a value of each kind may measure, made once rather than per figure. */
+const UNIT_SETS: Readonly<Record<MetricUnit, ReadonlySet<MetricUnit>>> = {
+  money: new Set<MetricUnit>(['money']),
+  count: new Set<MetricUnit>(['count']),
+  percent: new Set<MetricUnit>(['percent']),
+};
 
 // ---------------------------------------------------------------------------------------------
 
@@ -289,7 +297,9 @@ class ClaimScanner {
   private readonly prose: string;
   private readonly text: string;
   private readonly n: number;
-  private readonly words: (string | undefined)[];
+  /** Folded text of each token. */
+  private readonly keys: readonly string[];
+  private readonly keyIds: KeyIds;
   private readonly figures: readonly Figure[];
   private readonly dates: readonly DateMention[];
   private readonly parties: readonly PartyMention[];
@@ -328,7 +338,8 @@ class ClaimScanner {
     this.prose = context.prose;
     this.text = context.text;
     this.n = this.tokens.length;
-    this.words = new Array<string | undefined>(this.n);
+    this.keys = context.keys;
+    this.keyIds = context.keyIds;
     this.figures = analysis.figures;
     this.dates = analysis.dates;
     this.parties = analysis.parties;
@@ -349,12 +360,7 @@ class ClaimScanner {
 
   private w(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const cached = this.words[k];
-    if (cached !== undefined) return cached;
-    const t = this.tokens[k]!;
-    const value = this.folded.slice(t.start, t.end);
-    this.words[k] = value;
-    return value;
+    return this.keys[k]!;
   }
 
   /** False when token k cannot be one of the words whose shapes are in the table. */
@@ -533,11 +539,12 @@ class ClaimScanner {
         k++;
         continue;
       }
+      // The shape table (in the processor's cache) rules out most words before the memo is read.
       if (!this.mayBe(this.vocabulary.firstWordShapes, k)) {
         k++;
         continue;
       }
-      const list = this.vocabulary.phrases.get(this.w(k));
+      const list = this.vocabulary.phrasesStarting.get(this.keyIds, k, this.keys[k]!);
       let found: PhraseEntry | undefined;
       if (list) {
         for (const entry of list) {
@@ -638,7 +645,7 @@ class ClaimScanner {
     }
     if (figure.kind === 'number') {
       // A plain number measures something only when a counted metric names it ("tourist arrivals reached 1.2 million").
-      if (!this.nearestPhrase(draft, new Set(['count']))) return null;
+      if (!this.nearestPhrase(draft, UNIT_SETS.count)) return null;
     }
     return draft;
   }
@@ -812,8 +819,7 @@ class ClaimScanner {
   private findMetric(d: Draft, drafts: Draft[]): void {
     let units: ReadonlySet<MetricUnit> | null;
     if (d.measure === 'change') units = null;
-    else if (d.unitKind === 'percent') units = new Set(['percent']);
-    else units = new Set([d.unitKind]);
+    else units = UNIT_SETS[d.unitKind];
     let found = this.nearestPhrase(d, units);
     // A count names its own noun: "11 documents" is not a count of anything we model.
     if (d.figure.kind === 'count' && d.figure.unit !== null) {
@@ -1447,7 +1453,9 @@ class ClaimScanner {
     }
     const mixed = agents.size > 1;
     const cues: Cue[] = [];
-    const demonyms = defaultGazetteer().demonyms;
+    const gazetteer = defaultGazetteer();
+    const demonyms = gazetteer.demonyms;
+    const twoWordFirsts = demonymFirstWords(gazetteer);
     for (let k = a; k < b; k++) {
       const country = this.countryOf(k);
       if (country) {
@@ -1467,12 +1475,14 @@ class ClaimScanner {
         k = end;
         continue;
       }
-      if (this.isWord(k) && this.partyAt[k] === -1) {
-        const two = k + 1 < b ? demonyms.get(`${this.w(k)} ${this.w(k + 1)}`) : undefined;
+      // A demonym is capitalised: test that first, and build the two-word key only when some
+      // two-word demonym starts with this word.
+      if (this.isWord(k) && this.partyAt[k] === -1 && isUpperCode(this.prose.charCodeAt(this.tokens[k]!.start))) {
+        const two = k + 1 < b && twoWordFirsts.has(this.w(k)) ? demonyms.get(`${this.w(k)} ${this.w(k + 1)}`) : undefined;
         const one = demonyms.get(this.w(k));
         const iso = two ?? one;
         const last = two ? k + 1 : k;
-        if (iso && isUpperCode(this.prose.charCodeAt(this.tokens[k]!.start))) {
+        if (iso) {
           if (this.demonymNamesFlow(d, k, last)) cues.push({ country: iso, at: k, role: 'agent' });
           else if (AGENT_NOUNS.has(this.w(last + 1)) && last + 1 < d.first) {
             // "Vietnamese investors have invested …": a subject, like a country before its verb.
@@ -1532,6 +1542,23 @@ class ClaimScanner {
     };
     return claim;
   }
+}
+
+const twoWordDemonymFirsts = new WeakMap<Gazetteer, ReadonlySet<string>>();
+
+/** The first words of the gazetteer's demonyms of more than one word ("new" of "new zealander"). */
+function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
+  let firsts = twoWordDemonymFirsts.get(gazetteer);
+  if (firsts === undefined) {
+    const set = new Set<string>();
+    for (const key of gazetteer.demonyms.keys()) {
+      const space = key.indexOf(' ');
+      if (space > 0) set.add(key.slice(0, space));
+    }
+    firsts = set;
+    twoWordDemonymFirsts.set(gazetteer, firsts);
+  }
+  return firsts;
 }
 
 function dedupe(list: string[]): string[] {

@@ -9,7 +9,8 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, tokenIndexAt, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
+import type { KeyIds } from './text';
 import {
   addDays,
   addMonths,
@@ -110,6 +111,9 @@ function entry(word: string): WordInfo {
   return w;
 }
 
+/** The lexicon entry of a token key, remembered per key. */
+const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => LEXICON.get(key) ?? null);
+
 function flagAll(words: readonly string[], flag: number): void {
   for (const word of words) entry(word).flags |= flag;
 }
@@ -205,14 +209,34 @@ interface Scan {
   readonly n: number;
   readonly prose: string;
   readonly folded: string;
+  /** Folded text of each token. */
+  readonly keys: readonly string[];
+  readonly keyIds: KeyIds;
   /** Lexicon entry per token, looked up on first use: undefined = not yet, null = none. */
   readonly infos: (WordInfo | null | undefined)[];
   /** Scratch: the value the last recogniser read (a day, a month, a year). */
   v: number;
 }
 
-function scanOf(tokens: readonly Token[], prose: string, folded: string): Scan {
-  return { tokens, n: tokens.length, prose, folded, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
+function scanOf(tokens: readonly Token[], prose: string, folded: string, table: { keys: readonly string[]; keyIds: KeyIds } = tokenKeyTable(folded, tokens)): Scan {
+  return { tokens, n: tokens.length, prose, folded, keys: table.keys, keyIds: table.keyIds, infos: new Array<WordInfo | null | undefined>(tokens.length), v: 0 };
+}
+
+/**
+ * The scan `findReleaseDate` made, handed on to `extractDates` of the same context (which is how
+ * `analyseDocument` calls them): the lexicon entries looked up for the release date serve the walk.
+ * `extractDates` takes it back, so no document is held after its analysis. (Not a WeakMap: one
+ * entry per document would cost the garbage collector more than the scan saves. A scan's `v` is
+ * scratch, read right after it is written.)
+ */
+let handedOn: { readonly context: ProseContext; readonly scan: Scan } | null = null;
+
+function contextScan(context: ProseContext, keep: boolean): Scan {
+  const last = handedOn;
+  handedOn = null;
+  const S = last !== null && last.context === context ? last.scan : scanOf(context.tokens, context.prose, context.folded, context);
+  if (keep) handedOn = { context, scan: S };
+  return S;
 }
 
 function info(S: Scan, i: number): WordInfo | null {
@@ -223,8 +247,10 @@ function info(S: Scan, i: number): WordInfo | null {
     w = null;
     const len = t.end - t.start;
     if (t.kind === 'word' && len <= MAX_WORD) {
+      // Most words are in no list: ruled out from the first letter and the length (a small table
+      // in the processor's cache) before the memo is read.
       const first = S.folded.charCodeAt(t.start) - 0x61;
-      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON.get(S.folded.slice(t.start, t.end)) ?? null;
+      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!);
     }
     S.infos[i] = w;
   }
@@ -1274,7 +1300,7 @@ function toMention(text: string, raw: Raw, release: Release | null): DateMention
 
 /** Every date mention, resolved against the release date where it is relative. */
 export function extractDates(context: ProseContext, releaseDate: ReleaseDate | null): DateMention[] {
-  const S = scanOf(context.tokens, context.prose, context.folded);
+  const S = contextScan(context, false);
   const ymd = releaseDate ? parseIso(releaseDate.date) : null;
   const release: Release | null = ymd && releaseDate ? { ymd, iso: releaseDate.date, label: SOURCE_LABELS[releaseDate.source] ?? releaseDate.source } : null;
   const out: DateMention[] = [];
@@ -1350,7 +1376,7 @@ const TOP_LINES = 15;
 const BODY_LINE_TOKENS = 12;
 
 function fromLines(context: ProseContext): ReleaseDate | null {
-  const S = scanOf(context.tokens, context.prose, context.folded);
+  const S = contextScan(context, true);
   const prose = context.prose;
   const make = (found: LineDate): ReleaseDate | null =>
     found.date ? { date: found.date, source: found.source, start: found.start, end: found.end, text: context.text.slice(found.start, found.end) } : null;

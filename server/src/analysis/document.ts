@@ -27,7 +27,7 @@ export function analyseDocument(text: string, uri: string, options: AnalysisOpti
   const { mentions: parties, summaries: partySummaries } = extractParties(context, options.gazetteer);
   // Years and day numbers belong to dates, "19" of "COVID-19" and "20" of "G20" to names: no figure
   // may start inside a date or a party.
-  const taken: Span[] = [...dates, ...parties].sort((a, b) => a.start - b.start);
+  const taken = mergeByStart(dates, parties);
   const figures = extractFigures(context, taken);
   const claims = extractClaims(context, { figures, dates, parties, releaseDate, ...(options.metrics ? { vocabulary: options.metrics } : {}) });
   return {
@@ -42,4 +42,24 @@ export function analyseDocument(text: string, uri: string, options: AnalysisOpti
     lineStarts: computeLineStarts(text),
     claims,
   };
+}
+
+/**
+ * `[...a, ...b].sort((x, y) => x.start - y.start)`: both lists are in text order already, so a merge
+ * gives the same (stable) order without sorting; a list out of order is sorted as before.
+ */
+function mergeByStart(a: readonly Span[], b: readonly Span[]): Span[] {
+  if (!sortedByStart(a) || !sortedByStart(b)) return [...a, ...b].sort((x, y) => x.start - y.start);
+  const out: Span[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+function sortedByStart(list: readonly Span[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i]!.start < list[i - 1]!.start) return false;
+  return true;
 }

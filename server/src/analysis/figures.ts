@@ -222,7 +222,8 @@ class FigureScanner {
   private readonly folded: string;
   private readonly text: string;
   private readonly n: number;
-  private readonly words: (string | undefined)[];
+  /** Folded text of each token. */
+  private readonly keys: readonly string[];
   private readonly taken: Span[];
   private readonly out: Figure[] = [];
   /** Tokens before this index belong to an earlier figure (or were read as part of one). */
@@ -234,7 +235,7 @@ class FigureScanner {
     this.folded = context.folded;
     this.text = context.text;
     this.n = this.tokens.length;
-    this.words = new Array<string | undefined>(this.n);
+    this.keys = context.keys;
     this.taken = mergeSpans(exclude);
   }
 
@@ -258,25 +259,18 @@ class FigureScanner {
   /** Folded text of a word token ('' for other tokens and out of range). */
   private w(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const cached = this.words[k];
-    if (cached !== undefined) return cached;
-    const t = this.tokens[k]!;
-    const value = t.kind === 'punct' ? '' : this.folded.slice(t.start, t.end);
-    this.words[k] = value;
-    return value;
+    return this.tokens[k]!.kind === 'punct' ? '' : this.keys[k]!;
   }
 
   /** Folded text of any token (punctuation included). */
   private f(k: number): string {
     if (k < 0 || k >= this.n) return '';
-    const t = this.tokens[k]!;
-    return t.kind === 'punct' ? this.folded.slice(t.start, t.end) : this.w(k);
+    return this.keys[k]!;
   }
 
   private isPunct(k: number, ch: string): boolean {
     if (k < 0 || k >= this.n) return false;
-    const t = this.tokens[k]!;
-    return t.kind === 'punct' && this.folded.slice(t.start, t.end) === ch;
+    return this.tokens[k]!.kind === 'punct' && this.keys[k] === ch;
   }
 
   private isWord(k: number): boolean {
@@ -1293,7 +1287,13 @@ function plainNumber(text: string, start: number, end: number, digits: string): 
 /** Sorts and merges spans, so that a binary search answers "is this offset inside one". */
 function mergeSpans(spans: readonly Span[]): Span[] {
   if (spans.length === 0) return [];
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let sorted = spans; // the caller passes spans in text order: no copy, no sort
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i]!.start < spans[i - 1]!.start) {
+      sorted = [...spans].sort((a, b) => a.start - b.start);
+      break;
+    }
+  }
   const merged: Span[] = [];
   let current = { start: sorted[0]!.start, end: sorted[0]!.end };
   for (let i = 1; i < sorted.length; i++) {

@@ -98,7 +98,7 @@ class PartyWalk {
   private readonly seenPeople = new Set<string>();
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
-    this.view = tokenView(context.prose, context.folded, context.tokens);
+    this.view = tokenView(context.prose, context.folded, context.tokens, context.keys, context.keyIds);
     this.tokens = context.tokens;
     this.keys = this.view.keys;
     this.prose = context.prose;

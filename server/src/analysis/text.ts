@@ -93,18 +93,37 @@ export function foldCode(code: number): number {
 
 /** Lower case, diacritics removed, curly quotes and dashes made plain; same length as the input. */
 export function fold(text: string): string {
-  let ascii = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || (c >= 0x41 && c <= 0x5a)) {
-      ascii = false;
-      break;
+  // For ASCII, foldCode is exactly what the native toLowerCase does (A–Z to a–z, nothing else), and
+  // releases are nearly all ASCII: fold the ASCII runs natively and only the code units ≥ 0x80 here.
+  // Text dense in other scripts (a Vietnamese release) goes code unit by code unit instead.
+  NON_ASCII.lastIndex = 0;
+  let match = NON_ASCII.exec(text);
+  if (match === null) return text.toLowerCase();
+  const parts: string[] = [];
+  let from = 0;
+  let count = 0;
+  while (match !== null) {
+    const i = match.index;
+    if (i > from) parts.push(text.slice(from, i).toLowerCase());
+    parts.push(String.fromCharCode(foldCode(text.charCodeAt(i))));
+    from = i + 1;
+    if (++count >= 64 && count * 16 > i) {
+      parts.push(foldByCodeUnit(text, from));
+      return parts.join('');
     }
+    match = NON_ASCII.exec(text);
   }
-  if (ascii) return text;
+  if (from < text.length) parts.push(text.slice(from).toLowerCase());
+  return parts.join('');
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/g;
+
+/** `fold(text.slice(from))`, one code unit at a time. */
+function foldByCodeUnit(text: string, from: number): string {
   const parts: string[] = [];
   const CHUNK = 4096;
-  for (let offset = 0; offset < text.length; offset += CHUNK) {
+  for (let offset = from; offset < text.length; offset += CHUNK) {
     const end = Math.min(text.length, offset + CHUNK);
     const codes = new Array<number>(end - offset);
     for (let i = offset; i < end; i++) codes[i - offset] = foldCode(text.charCodeAt(i));
@@ -118,6 +137,11 @@ export function fold(text: string): string {
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // Only "\n" breaks lines: let the native search find them.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) starts.push(i + 1);
@@ -455,6 +479,37 @@ function isApostrophe(code: number): boolean {
   return code === 0x27 || code === 0x2019;
 }
 
+// What the tokenizer asks of each code unit, as bits: one table read instead of several tests.
+// ASCII is filled in here; other code units on first sight (bit COMPUTED marks them known).
+const C_LETTER = 1;
+const C_UPPER = 2;
+const C_LOWER = 4;
+const C_DIGIT = 8;
+const C_SPACE = 16;
+const C_COMPUTED = 128;
+const charClasses = new Uint8Array(0x10000);
+
+function computeClass(code: number): number {
+  return (
+    C_COMPUTED |
+    (isLetterCode(code) ? C_LETTER : 0) |
+    (isUpperCode(code) ? C_UPPER : 0) |
+    (isLowerCode(code) ? C_LOWER : 0) |
+    (isDigitCode(code) ? C_DIGIT : 0) |
+    (isSpaceCode(code) ? C_SPACE : 0)
+  );
+}
+
+for (let code = 0; code < 0x80; code++) charClasses[code] = computeClass(code);
+
+function classOf(code: number): number {
+  const known = charClasses[code]!;
+  if (known !== 0) return known;
+  const computed = computeClass(code);
+  charClasses[code] = computed;
+  return computed;
+}
+
 /**
  * Splits the prose view into words, numbers and punctuation in one pass. A number is a run of
  * digits with single `.` or `,` between digit groups ("5.26", "1,200,000"). Inside a run of letters
@@ -468,27 +523,22 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   let spaceBefore = true;
   while (i < to) {
     const c = prose.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    const cls = classOf(c);
+    if ((cls & C_SPACE) !== 0) {
       spaceBefore = true;
       i++;
       continue;
     }
-    if (isDigitCode(c)) {
-      let j = i + 1;
-      while (j < to) {
-        const d = prose.charCodeAt(j);
-        if (isDigitCode(d)) j++;
-        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
+    if ((cls & C_DIGIT) !== 0) {
+      const j = numberEnd(prose, i + 1, to);
       tokens.push({ kind: 'number', start: i, end: j, glued: false, spaceBefore });
       spaceBefore = false;
       i = j;
       // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
-      if (i < to && isLetterCode(prose.charCodeAt(i))) i = pushWords(prose, i, to, tokens, true);
+      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, tokens, true);
       continue;
     }
-    if (isLetterCode(c)) {
+    if ((cls & C_LETTER) !== 0) {
       i = pushWords(prose, i, to, tokens, false, spaceBefore);
       spaceBefore = false;
       continue;
@@ -502,6 +552,17 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   return tokens;
 }
 
+/** The end of a number's digits from `j` on: digits, and single `.` or `,` between digit groups. */
+function numberEnd(prose: string, j: number, to: number): number {
+  while (j < to) {
+    const d = prose.charCodeAt(j);
+    if (d >= 0x30 && d <= 0x39) j++;
+    else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
+    else break;
+  }
+  return j;
+}
+
 /** Pushes the words of one run of letters (and digits glued after them); returns where the run ends. */
 function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
   let wordStart = start;
@@ -511,9 +572,10 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
   let lowerRun = 0;
   while (i < to) {
     const c = prose.charCodeAt(i);
-    if (isLetterCode(c)) {
-      const upper = isUpperCode(c);
-      const lower = !upper && isLowerCode(c);
+    const cls = classOf(c);
+    if ((cls & C_LETTER) !== 0) {
+      const upper = (cls & C_UPPER) !== 0;
+      const lower = !upper && (cls & C_LOWER) !== 0;
       if (upper && lowerRun > 0 && i > wordStart) {
         // "andCambodia": lower then upper.
         tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
@@ -522,7 +584,7 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
         wordStart = i;
         lowerRun = 0;
         upperRun = 0;
-      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && isLowerCode(prose.charCodeAt(i + 1)) && i - wordStart === upperRun) {
+      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
         // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
         // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
         tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
@@ -543,15 +605,9 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
       break;
     }
-    if (isDigitCode(c)) {
+    if ((cls & C_DIGIT) !== 0) {
       tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
-      let j = i + 1;
-      while (j < to) {
-        const d = prose.charCodeAt(j);
-        if (isDigitCode(d)) j++;
-        else if ((d === 0x2e || d === 0x2c) && j + 1 < to && isDigitCode(prose.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
+      const j = numberEnd(prose, i + 1, to);
       tokens.push({ kind: 'number', start: i, end: j, glued: true, spaceBefore: false });
       if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
       return j;
@@ -574,6 +630,128 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return low;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Token keys: the folded text of each token, shared by every extractor.
+//
+// Every extractor looks tokens up by their folded text (the gazetteer trie, the date lexicon, the
+// metric phrases, word lists). A key is looked up in a process-wide table by its code units, so the
+// same word is one string object across tokens and documents: no slice per token, and the hash a
+// Map or Set look-up computes is computed once per word, not once per token per look-up.
+
+// Small, so that the table and the memos indexed by key id stay in the processor's cache.
+const KEY_SLOTS = 1 << 14; // a power of two
+const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
+const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
+/** Key ids: a slot of the table, or KEY_SLOTS + code for a one-code-unit ASCII key. */
+const KEY_ID_COUNT = KEY_SLOTS + 0x80;
+const keyHashes = new Int32Array(KEY_SLOTS);
+// '' marks an empty slot (no token is empty); filled, so the array is a packed one, not a sparse one.
+let keyStrings: string[] = new Array<string>(KEY_SLOTS).fill('');
+let keyCount = 0;
+/** Counts the times the table was emptied: ids of one epoch mean nothing in another. */
+let keyEpoch = 0;
+/** The id of the key `internedKey` returned last, or -1 when it was not interned. */
+let lastKeyId = -1;
+
+/** One-code-unit keys of ASCII (a tenth of all tokens: punctuation, "a"), by code. */
+const ASCII_KEYS: readonly string[] = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code));
+
+function internedKey(folded: string, start: number, end: number): string {
+  const length = end - start;
+  if (length === 1) {
+    const code = folded.charCodeAt(start);
+    if (code < 0x80) {
+      lastKeyId = KEY_SLOTS + code;
+      return ASCII_KEYS[code]!;
+    }
+  }
+  lastKeyId = -1;
+  if (length > MAX_INTERNED_LENGTH) return folded.slice(start, end);
+  let hash = length;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
+  const mask = KEY_SLOTS - 1;
+  let slot = hash & mask;
+  for (; ; slot = (slot + 1) & mask) {
+    const key = keyStrings[slot]!;
+    if (key === '') break;
+    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) {
+      lastKeyId = slot;
+      return key;
+    }
+  }
+  const key = folded.slice(start, end);
+  if (keyCount >= MAX_KEYS) return key; // full (only inside one huge document): not kept
+  keyStrings[slot] = key;
+  keyHashes[slot] = hash;
+  keyCount++;
+  lastKeyId = slot;
+  return key;
+}
+
+function sameCodeUnits(key: string, text: string, start: number): boolean {
+  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+/** The key id of each token of one document, and the epoch of the key table they belong to. */
+export interface KeyIds {
+  readonly ids: Int32Array;
+  readonly epoch: number;
+}
+
+/** `folded.slice(t.start, t.end)` for every token, and the ids of those keys. */
+export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys: string[]; keyIds: KeyIds } {
+  if (keyCount > MAX_KEYS >> 1) {
+    // Half full: start over rather than grow without bound. Only here, before a document, so that
+    // all the ids of a document belong to one epoch; a document that fills the table keeps its
+    // further words out of it (id -1).
+    keyStrings = new Array<string>(KEY_SLOTS).fill('');
+    keyCount = 0;
+    keyEpoch++;
+  }
+  const keys = new Array<string>(tokens.length);
+  const ids = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    keys[i] = internedKey(folded, t.start, t.end);
+    ids[i] = lastKeyId;
+  }
+  return { keys, keyIds: { ids, epoch: keyEpoch } };
+}
+
+/** `folded.slice(t.start, t.end)` for every token. */
+export function tokenKeys(folded: string, tokens: readonly Token[]): string[] {
+  return tokenKeyTable(folded, tokens).keys;
+}
+
+/**
+ * A pure function of a token key over vocabularies that never change, remembered per distinct key:
+ * one array read per token where a Map or Set look-up (or several) was. `compute` must never
+ * return undefined (use null).
+ */
+export class KeyMemo<T> {
+  private epoch = -1;
+  private values: (T | undefined)[] = [];
+
+  constructor(private readonly compute: (key: string) => T) {}
+
+  /** `compute(key)` for token i of a context whose key ids are `keyIds` and whose key is `key`. */
+  get(keyIds: KeyIds, i: number, key: string): T {
+    const id = keyIds.ids[i]!;
+    if (id < 0 || keyIds.epoch !== keyEpoch) return this.compute(key);
+    if (this.epoch !== keyEpoch) {
+      this.values = new Array<T | undefined>(KEY_ID_COUNT);
+      this.epoch = keyEpoch;
+    }
+    let value = this.values[id];
+    if (value === undefined) {
+      value = this.compute(key);
+      this.values[id] = value;
+    }
+    return value;
+  }
+}
+
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
 export interface ProseContext {
   readonly uri: string;
@@ -584,12 +762,19 @@ export interface ProseContext {
   /** `fold(prose)`: lower case without diacritics; same length. */
   readonly folded: string;
   readonly tokens: readonly Token[];
+  /** `keys[i]` is the folded text of token i (`folded.slice(start, end)`). */
+  readonly keys: readonly string[];
+  /** Ids of the keys, for `KeyMemo`. */
+  readonly keyIds: KeyIds;
   readonly frontMatter: FrontMatter | null;
 }
 
 export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
   const { prose, frontMatter } = proseView(text, format);
-  return { uri, text, format, prose, folded: fold(prose), tokens: tokenize(prose), frontMatter };
+  const folded = fold(prose);
+  const tokens = tokenize(prose);
+  const { keys, keyIds } = tokenKeyTable(folded, tokens);
+  return { uri, text, format, prose, folded, tokens, keys, keyIds, frontMatter };
 }
 
 /** True when two spans overlap. */

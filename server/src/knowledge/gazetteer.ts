@@ -12,8 +12,8 @@ import peopleData from './people.json';
 import titleData from './titles.json';
 import ruleData from './party-rules.json';
 import type { PartyKind } from '../analysis/types';
-import { fold, isUpperCode, tokenize } from '../analysis/text';
-import type { Token } from '../analysis/text';
+import { fold, isUpperCode, KeyMemo, tokenKeys, tokenize } from '../analysis/text';
+import type { KeyIds, Token } from '../analysis/text';
 
 /** A party the gazetteer knows. */
 export interface PartyRecord {
@@ -92,6 +92,8 @@ export interface Gazetteer {
   readonly demonyms: ReadonlyMap<string, string>;
   /** Milliseconds the build took. */
   readonly buildMillis: number;
+  /** The root's child for a token key (null when none), remembered per key. */
+  readonly rootChild: KeyMemo<TrieNode | null>;
 }
 
 /** Parties and aliases a configuration adds to the built-in data. */
@@ -120,15 +122,12 @@ export interface TokenView {
   readonly tokens: readonly Token[];
   /** `keys[i]` is the folded text of token i. */
   readonly keys: readonly string[];
+  /** The ids of the keys, when they come from a prose context: the walk starts from a memo. */
+  readonly keyIds?: KeyIds;
 }
 
-export function tokenView(prose: string, folded: string, tokens: readonly Token[]): TokenView {
-  const keys = new Array<string>(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    keys[i] = folded.slice(t.start, t.end);
-  }
-  return { prose, tokens, keys };
+export function tokenView(prose: string, folded: string, tokens: readonly Token[], keys: readonly string[] = tokenKeys(folded, tokens), keyIds?: KeyIds): TokenView {
+  return keyIds === undefined ? { prose, tokens, keys } : { prose, tokens, keys, keyIds };
 }
 
 function viewOf(text: string): TokenView {
@@ -165,9 +164,14 @@ export function longestMatch(gazetteer: Gazetteer, view: TokenView, start: numbe
   let best: Match | undefined;
   const keys = view.keys;
   for (let i = start; i < keys.length; i++) {
-    const children: Map<string, TrieNode> | undefined = node.children;
-    if (children === undefined) break;
-    node = children.get(keys[i]!);
+    if (i === start && view.keyIds !== undefined) {
+      // Most words start no form: the root's answer is remembered per key.
+      node = gazetteer.rootChild.get(view.keyIds, i, keys[i]!) ?? undefined;
+    } else {
+      const children: Map<string, TrieNode> | undefined = node.children;
+      if (children === undefined) break;
+      node = children.get(keys[i]!);
+    }
     if (node === undefined) break;
     const forms = node.forms;
     if (forms === undefined) continue;
@@ -380,13 +384,15 @@ export function buildGazetteer(extras: GazetteerExtras = {}): Gazetteer {
     functionWords: wordSet(ruleData.functionWords),
     notPersonNameWords: wordSet(ruleData.notPersonNameWords),
   };
+  const root = builder.root;
   return {
-    root: builder.root,
+    root,
     parties: builder.parties,
     offices: builder.offices,
     rules,
     demonyms: builder.demonyms,
     buildMillis: performance.now() - started,
+    rootChild: new KeyMemo((key) => root.children?.get(key) ?? null),
   };
 }
 
