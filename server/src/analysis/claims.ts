@@ -329,6 +329,8 @@ class ClaimScanner {
   private readonly sentenceDrafts = new Map<number, Draft[]>();
   /** Distinct countries of a sentence or paragraph, by its first token. */
   private readonly countryCache = new Map<number, string[]>();
+  /** `respectivelyIn` of each sentence asked for so far. */
+  private readonly respectivelyFound = new Map<number, number>();
   private readonly paragraphStart: number[] = [];
   private readonly paragraphEnd: number[] = [];
 
@@ -902,6 +904,16 @@ class ClaimScanner {
 
   /** Token index of "respectively" in the sentence, or -1. */
   private respectivelyIn(s: number): number {
+    // Asked once per value of the sentence, and by pairRespectively once more: scan a sentence once.
+    let found = this.respectivelyFound.get(s);
+    if (found === undefined) {
+      found = this.findRespectively(s);
+      this.respectivelyFound.set(s, found);
+    }
+    return found;
+  }
+
+  private findRespectively(s: number): number {
     for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
       // "respectivelyrising": PDF extraction glues lower-case words the tokenizer cannot split.
       if (this.isWord(k) && (RESPECTIVELY.has(this.w(k)) || this.w(k).startsWith('respectively'))) return k;

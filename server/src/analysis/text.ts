@@ -313,6 +313,8 @@ function blankLineSyntax(line: string, lineStart: number, blank: (from: number, 
     i++;
     while (line[i] === ' ') i++;
   }
+  // Every marker below starts with a mark, a digit or a space; most lines start with a word.
+  if (isLetterCode(line.charCodeAt(i))) return;
   const rest = line.slice(i);
   if (/^#{1,6}(\s|$)/.test(rest)) {
     const hashes = rest.indexOf(' ') < 0 ? rest.length : rest.indexOf(' ');
@@ -341,6 +343,11 @@ function blankInlineSyntax(text: string, mask: Uint8Array, blank: (from: number,
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Jump to the next code unit the switch below acts on: every other one is left as it is.
+    INLINE_SYNTAX_START.lastIndex = i;
+    const next = INLINE_SYNTAX_START.exec(text);
+    if (next === null) break;
+    i = next.index;
     const c = text.charCodeAt(i);
     if (mask[i] === 1) {
       i++;
@@ -428,6 +435,9 @@ function blankInlineSyntax(text: string, mask: Uint8Array, blank: (from: number,
     i++;
   }
 }
+
+/** Where `blankInlineSyntax` may have something to blank: its marks, and URLs. */
+const INLINE_SYNTAX_START = /[<`!*|\\_[]|https?:\/\//g;
 
 /** The index of the `]` closing the `[` at `open` on the same paragraph, or -1. */
 function closingBracket(text: string, open: number): number {
@@ -519,6 +529,50 @@ function classOf(code: number): number {
  */
 export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   const tokens: Token[] = [];
+  sinkFolded = null;
+  scanTokens(prose, from, to, tokens);
+  return tokens;
+}
+
+// While `proseContext` tokenizes, the tokenizer also looks up each token's key (its folded text) in
+// the key table, with the hash it computed while reading the token's code units: one pass over the
+// text instead of a second one over every token. Set only for the duration of one scan.
+let sinkFolded: string | null = null;
+let sinkKeys: string[] = [];
+/** Key ids of the scan so far; grown by doubling, sliced to the token count at the end. */
+let sinkIds = new Int32Array(1 << 12);
+
+/** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass. */
+export function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
+  startKeyTableDocument();
+  const tokens: Token[] = [];
+  const keys: string[] = [];
+  sinkFolded = folded;
+  sinkKeys = keys;
+  try {
+    scanTokens(prose, 0, prose.length, tokens);
+  } finally {
+    sinkFolded = null;
+    sinkKeys = [];
+  }
+  return { tokens, keys, keyIds: { ids: sinkIds.slice(0, tokens.length), epoch: keyEpoch } };
+}
+
+/** Pushes one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
+function pushToken(tokens: Token[], kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
+  const index = tokens.length;
+  tokens.push({ kind, start, end, glued, spaceBefore });
+  if (sinkFolded === null) return;
+  sinkKeys.push(internedKey(sinkFolded, start, end, hash));
+  if (index >= sinkIds.length) {
+    const grown = new Int32Array(sinkIds.length * 2);
+    grown.set(sinkIds);
+    sinkIds = grown;
+  }
+  sinkIds[index] = lastKeyId;
+}
+
+function scanTokens(prose: string, from: number, to: number, tokens: Token[]): void {
   let i = from;
   let spaceBefore = true;
   while (i < to) {
@@ -531,7 +585,7 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
     }
     if ((cls & C_DIGIT) !== 0) {
       const j = numberEnd(prose, i + 1, to);
-      tokens.push({ kind: 'number', start: i, end: j, glued: false, spaceBefore });
+      pushToken(tokens, 'number', i, j, false, spaceBefore, -1);
       spaceBefore = false;
       i = j;
       // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
@@ -545,11 +599,10 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
     }
     // Surrogate pairs stay together as one punctuation token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-    tokens.push({ kind: 'punct', start: i, end: i + width, glued: false, spaceBefore });
+    pushToken(tokens, 'punct', i, i + width, false, spaceBefore, -1);
     spaceBefore = false;
     i += width;
   }
-  return tokens;
 }
 
 /** The end of a number's digits from `j` on: digits, and single `.` or `,` between digit groups. */
@@ -563,41 +616,57 @@ function numberEnd(prose: string, j: number, to: number): number {
   return j;
 }
 
-/** Pushes the words of one run of letters (and digits glued after them); returns where the run ends. */
+/**
+ * Pushes the words of one run of letters (and digits glued after them); returns where the run ends.
+ * Computes each word's key hash on the way (over folded code units: `foldCode` of each one, which is
+ * what `fold` puts at that offset).
+ */
 function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
   let wordStart = start;
   let glued = gluedFirst;
   let i = start;
   let upperRun = 0; // length of the current run of capitals
   let lowerRun = 0;
+  let hash = 0;
   while (i < to) {
     const c = prose.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a && lowerRun > 0) {
+      // An ASCII lower-case letter after another lower-case one: never a split point (both splits
+      // below need a capital here or no lower case before), and its own fold. Most letters are these.
+      hash = (Math.imul(hash, 31) + c) | 0;
+      lowerRun++;
+      i++;
+      continue;
+    }
     const cls = classOf(c);
     if ((cls & C_LETTER) !== 0) {
       const upper = (cls & C_UPPER) !== 0;
       const lower = !upper && (cls & C_LOWER) !== 0;
       if (upper && lowerRun > 0 && i > wordStart) {
         // "andCambodia": lower then upper.
-        tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
         spaceBefore = false;
         glued = true;
         wordStart = i;
         lowerRun = 0;
         upperRun = 0;
+        hash = 0;
       } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
         // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
         // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
-        tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
         spaceBefore = false;
         glued = true;
         wordStart = i;
         upperRun = 0;
+        hash = 0;
       }
       if (upper) {
         upperRun++;
       } else if (lower) {
         lowerRun++;
       }
+      hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
       i++;
       continue;
     }
@@ -606,15 +675,15 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       break;
     }
     if ((cls & C_DIGIT) !== 0) {
-      tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+      pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
       const j = numberEnd(prose, i + 1, to);
-      tokens.push({ kind: 'number', start: i, end: j, glued: true, spaceBefore: false });
+      pushToken(tokens, 'number', i, j, true, false, -1);
       if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
       return j;
     }
     break;
   }
-  tokens.push({ kind: 'word', start: wordStart, end: i, glued, spaceBefore });
+  pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
   return i;
 }
 
@@ -656,7 +725,15 @@ let lastKeyId = -1;
 /** One-code-unit keys of ASCII (a tenth of all tokens: punctuation, "a"), by code. */
 const ASCII_KEYS: readonly string[] = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code));
 
-function internedKey(folded: string, start: number, end: number): string {
+/** The hash of a key: over its code units, as `pushWords` computes it while reading a word. */
+function keyHash(folded: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
+  return hash;
+}
+
+/** `folded.slice(start, end)`, interned; `hash` is `keyHash` of it, or -1 when the caller did not compute it. */
+function internedKey(folded: string, start: number, end: number, hash = -1): string {
   const length = end - start;
   if (length === 1) {
     const code = folded.charCodeAt(start);
@@ -667,8 +744,8 @@ function internedKey(folded: string, start: number, end: number): string {
   }
   lastKeyId = -1;
   if (length > MAX_INTERNED_LENGTH) return folded.slice(start, end);
-  let hash = length;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
+  // -1 is a real hash too, rarely: computing it again then is only a little waste.
+  if (hash === -1) hash = keyHash(folded, start, end);
   const mask = KEY_SLOTS - 1;
   let slot = hash & mask;
   for (; ; slot = (slot + 1) & mask) {
@@ -699,8 +776,7 @@ export interface KeyIds {
   readonly epoch: number;
 }
 
-/** `folded.slice(t.start, t.end)` for every token, and the ids of those keys. */
-export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys: string[]; keyIds: KeyIds } {
+function startKeyTableDocument(): void {
   if (keyCount > MAX_KEYS >> 1) {
     // Half full: start over rather than grow without bound. Only here, before a document, so that
     // all the ids of a document belong to one epoch; a document that fills the table keeps its
@@ -709,6 +785,11 @@ export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys:
     keyCount = 0;
     keyEpoch++;
   }
+}
+
+/** `folded.slice(t.start, t.end)` for every token, and the ids of those keys. */
+export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys: string[]; keyIds: KeyIds } {
+  startKeyTableDocument();
   const keys = new Array<string>(tokens.length);
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
@@ -772,8 +853,7 @@ export interface ProseContext {
 export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
   const { prose, frontMatter } = proseView(text, format);
   const folded = fold(prose);
-  const tokens = tokenize(prose);
-  const { keys, keyIds } = tokenKeyTable(folded, tokens);
+  const { tokens, keys, keyIds } = tokenizeWithKeys(prose, folded);
   return { uri, text, format, prose, folded, tokens, keys, keyIds, frontMatter };
 }
 
