@@ -18,7 +18,7 @@ export type { LanguageClient };
 
 /** What the server says of itself (`communique/status`), or that it is starting. */
 export interface ServerStatus {
-  readonly state: 'starting' | 'ready' | 'working';
+  readonly state: 'starting' | 'indexing' | 'checking' | 'ready' | 'working';
   readonly message: string;
 }
 

@@ -46,7 +46,8 @@ import { FIX_ALL_KIND, semanticTokensLegend, toCodeAction, toDiagnostic, toDocum
 export const MAX_ANALYSED_LENGTH = 20_000_000;
 
 export interface ServerStatus {
-  readonly state: 'starting' | 'indexing' | 'ready' | 'working';
+  /** `checking`: every release is indexed (all features answer) and being checked in the background. */
+  readonly state: 'starting' | 'indexing' | 'checking' | 'ready' | 'working';
   readonly message: string;
 }
 
@@ -92,6 +93,8 @@ export function startServer(connection: Connection): void {
    */
   const backgroundDiagnostics = new Set<string>();
   let flushScheduled = false;
+  /** True from the end of the first indexing until every release has been checked once. */
+  let checkingWorkspace = false;
   /**
    * What each release currently shows (a hash of its diagnostics, and the document version they
    * were sent for): a removed release gets its diagnostics cleared, and diagnostics that did not
@@ -317,6 +320,10 @@ export function startServer(connection: Connection): void {
         if (overBudget()) break;
       }
     }
+    if (checkingWorkspace && backgroundDiagnostics.size === 0) {
+      checkingWorkspace = false;
+      status('ready', `Communiqué: ${index.size} release${index.size === 1 ? '' : 's'} checked`);
+    }
     // Background work waits while the client has not taken what was sent (see `send`).
     if (pendingDiagnostics.size > 0 || (backgroundDiagnostics.size > 0 && unsent < MAX_UNSENT)) scheduleFlush();
   }
@@ -398,7 +405,9 @@ export function startServer(connection: Connection): void {
     queueBackgroundDiagnostics(Array.from(index.releases(), (release) => release.uri), true);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
-    status('ready', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed`);
+    checkingWorkspace = true;
+    status('checking', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed, checking them`);
+    scheduleFlush(); // says "ready" once the check of every release is done
   }
 
   // -------------------------------------------------------------------------------------------
