@@ -19,7 +19,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
-import type { CheckedRelease } from '../checks/check';
 import type { Finding } from '../checks/finding';
 import { ALL_CHECKS } from '../checks/index';
 import { hashString } from '../checks/fingerprint';
@@ -33,6 +32,7 @@ import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextF
 import { WorkspaceIndex, type Affected } from '../workspace/index';
 import { CheckResults, mergeAffected, unchangedPrefix } from '../workspace/checkResults';
 import { compactInPlace } from '../workspace/compact';
+import { storedRelease } from '../workspace/storedRelease';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
 import { ConfigFiles } from '../workspace/configFiles';
@@ -150,7 +150,7 @@ export function startServer(connection: Connection): void {
     const config = configuration.configFor(uri);
     // Compacted: the index keeps every release's analysis for as long as the release exists.
     const analysis = compactInPlace(analyseDocument(text, uri, configuration.analysisOptions(uri)));
-    const release: CheckedRelease = { uri, text, analysis, config: config.release };
+    const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined);
     if (bulk) {
       index.set(release, version, true);
       peers.set(release);

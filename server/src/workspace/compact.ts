@@ -40,11 +40,11 @@ const INTERN_MAX_LENGTH = 80;
 /**
  * One shared copy of each short string (ids, names, "Viet Nam", "USD 5.33 billion"). The pool is
  * emptied when full, so typing never grows it without bound; strings already shared stay shared.
- * Pooled copies are detached: a pooled slice would keep its whole release text alive after the
- * release is gone.
+ * Every string is detached from the text it was cut from: the index keeps closed releases' texts
+ * as bytes (storedRelease.ts), and a slice would keep the whole string alive as well.
  */
 export function interned(s: string): string {
-  if (s.length > INTERN_MAX_LENGTH) return s;
+  if (s.length > INTERN_MAX_LENGTH) return detached(s); // a slice would keep the release's whole text alive
   const shared = pool.get(s);
   if (shared !== undefined) return shared;
   if (pool.size >= POOL_LIMIT) pool.clear();
