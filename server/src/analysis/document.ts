@@ -2,7 +2,7 @@
 // command line read this one result; a document is analysed once per version.
 
 import type { DocumentAnalysis, Span } from './types';
-import { computeLineStarts, formatOf, proseContext } from './text';
+import { computeLineStarts, formatOf, proseContext, type ProseContext } from './text';
 import { extractDates, findReleaseDate } from './dates';
 import { extractParties } from './parties';
 import { extractFigures } from './figures';
@@ -17,11 +17,17 @@ export interface AnalysisOptions {
   readonly gazetteer?: Gazetteer;
   /** The metric phrases to match: the built-in vocabulary when absent, or one a configuration built. */
   readonly metrics?: MetricVocabulary;
+  /**
+   * Called with the prose context the analysis read (prose view, tokens, sentences' raw material),
+   * so a caller that goes on to check the release need not tokenize it again.
+   */
+  readonly onContext?: (context: ProseContext) => void;
 }
 
 export function analyseDocument(text: string, uri: string, options: AnalysisOptions = {}): DocumentAnalysis {
   const format = options.format ?? formatOf(uri);
   const context = proseContext(text, uri, format);
+  options.onContext?.(context);
   const releaseDate = findReleaseDate(context);
   const dates = extractDates(context, releaseDate);
   const { mentions: parties, summaries: partySummaries } = extractParties(context, options.gazetteer);

@@ -181,6 +181,17 @@ export function releaseProse(release: CheckedRelease): ProseContext {
   return lastContext;
 }
 
+/**
+ * Hands the checks the prose context the analysis of this release read (`AnalysisOptions.onContext`):
+ * the index asks the checks for the new release's keys right after analysing it, and would
+ * otherwise tokenize the whole text a second time.
+ */
+export function primeReleaseProse(release: CheckedRelease, context: ProseContext): void {
+  lastRelease = release;
+  lastContext = context;
+  lastSentences = null;
+}
+
 export function releaseSentences(release: CheckedRelease): Sentences {
   const context = releaseProse(release);
   if (lastSentences === null) lastSentences = sentences(context);

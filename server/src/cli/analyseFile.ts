@@ -6,6 +6,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyseDocument } from '../analysis/document';
 import type { DocumentAnalysis } from '../analysis/types';
+import type { ProseContext } from '../analysis/text';
+import { primeReleaseProse } from '../checks/textual';
 import type { CheckedRelease } from '../checks/check';
 import type { Finding } from '../checks/finding';
 import { ALL_CHECKS, runChecks, type CheckRun } from '../checks/index';
@@ -38,8 +40,10 @@ export function analyseFile(path: string, configs: ConfigFiles): FileResult {
   const absolute = resolve(path);
   const uri = pathToFileURL(absolute).href;
   const config = configs.configFor(absolute);
-  const analysis = analyseDocument(read.text, uri, analysisOptions(config));
+  let context: ProseContext | undefined;
+  const analysis = analyseDocument(read.text, uri, { ...analysisOptions(config), onContext: (c) => (context = c) });
   const release: CheckedRelease = { uri, text: read.text, analysis, config: config.release };
+  if (context) primeReleaseProse(release, context); // the document checks read the same prose next
   // Document checks see the release alone: it is the whole workspace they may read.
   const alone = new WorkspaceIndex(DOCUMENT_CHECKS);
   alone.set(release, 0);

@@ -14,7 +14,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { VERSION } from '../version';
-import { fileName } from '../checks/textual';
+import { fileName, primeReleaseProse } from '../checks/textual';
+import type { ProseContext } from '../analysis/text';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyseDocument } from '../analysis/document';
@@ -149,8 +150,11 @@ export function startServer(connection: Connection): void {
     }
     const config = configuration.configFor(uri);
     // Compacted: the index keeps every release's analysis for as long as the release exists.
-    const analysis = compactInPlace(analyseDocument(text, uri, configuration.analysisOptions(uri)));
+    let context: ProseContext | undefined;
+    const options = { ...configuration.analysisOptions(uri), onContext: (c: ProseContext) => (context = c) };
+    const analysis = compactInPlace(analyseDocument(text, uri, options));
     const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined);
+    if (context) primeReleaseProse(release, context); // the index asks the checks for its keys next
     if (bulk) {
       index.set(release, version, true);
       peers.set(release);

@@ -1,5 +1,6 @@
 // Reading a release from disk (command line and workspace indexing): text only, never too large, always said why not.
 
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 
 /**
@@ -34,12 +35,9 @@ export function readRelease(path: string): ReadResult {
     return { ok: false, reason: describeError(error), error: true };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'skipped: a binary file (it contains NUL bytes)', error: false };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, reason: 'skipped: not UTF-8 text', error: false };
-  }
+  // Validated first, then decoded: a decoder that throws on bad input costs twice as much.
+  if (!isUtf8(bytes)) return { ok: false, reason: 'skipped: not UTF-8 text', error: false };
+  let text = bytes.toString('utf8');
   // Editors drop a byte-order mark from the text they show; offsets follow the editor.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
