@@ -360,14 +360,19 @@ class ClaimScanner {
     this.parties = analysis.parties;
     this.releaseDate = analysis.releaseDate;
     this.vocabulary = analysis.vocabulary ?? BUILT_IN_VOCABULARY;
-    this.sentence1 = new Int32Array(this.n);
-    this.clause1 = new Int32Array(this.n);
-    this.dateTaken = new Array<boolean>(this.dates.length).fill(false);
     // Two slots past the last token read as "no party", "no date", "no figure": look-aheads ("(",
     // "to" at the very end of the text) need no bounds checks of their own.
-    this.partyAt = new Int32Array(this.n + 2).fill(-1);
-    this.dateAt = new Int32Array(this.n + 2).fill(-1);
-    this.figureAt = new Int32Array(this.n + 2).fill(-1);
+    // One buffer for the five token arrays: a typed array's backing store costs far more to make
+    // than to fill, and a release makes these once.
+    const m = this.n + 2;
+    const buffer = new Int32Array(5 * m);
+    buffer.fill(-1, 0, 3 * m);
+    this.partyAt = buffer.subarray(0, m);
+    this.dateAt = buffer.subarray(m, 2 * m);
+    this.figureAt = buffer.subarray(2 * m, 3 * m);
+    this.sentence1 = buffer.subarray(3 * m, 4 * m);
+    this.clause1 = buffer.subarray(4 * m, 5 * m);
+    this.dateTaken = new Array<boolean>(this.dates.length).fill(false);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -568,9 +573,9 @@ class ClaimScanner {
   }
 
   /**
-   * `tokenRange` of each span, in order. Spans come in text order: each range is found by walking on
-   * from the previous one's first token (the same answer as the two binary searches, for a fraction
-   * of the reads); spans out of order fall back to the searches.
+   * `tokenRange` of each span, in order. Spans come in text order: each range is found by galloping
+   * on from the previous one's first token (the same answer as the two binary searches over the
+   * whole release, for a fraction of the reads); spans out of order fall back to the searches.
    */
   private forEachTokenRange(spans: readonly Span[], visit: (i: number, first: number, last: number) => void): void {
     const { tokens, n } = this;
@@ -583,8 +588,8 @@ class ClaimScanner {
     let first = 0;
     for (let i = 0; i < spans.length; i++) {
       const { start, end } = spans[i]!;
-      // tokenIndexAt(tokens, start): the first token ending after start.
-      while (first < n && tokens[first]!.end <= start) first++;
+      // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
+      first = firstEndingAfter(tokens, first, start);
       // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
       const lastOffset = Math.max(start, end - 1);
       let last = first;
@@ -1676,6 +1681,26 @@ function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
 /** The words that join a list of metric phrases. */
 function isJoiner(key: string): boolean {
   return key === 'and' || key === 'or' || key === ',' || key === '&';
+}
+
+/** `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary search. */
+function firstEndingAfter(tokens: readonly Token[], from: number, offset: number): number {
+  const n = tokens.length;
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < n && tokens[high]!.end <= offset) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > n) high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
