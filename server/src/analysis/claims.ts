@@ -870,7 +870,9 @@ class ClaimScanner {
     let k = Math.max(a, 0);
     while (k < b && k < this.n) {
       const s = this.sentenceOf(k);
-      for (const m of this.phrasesOf(s)) if (m.first >= a && m.first < b) out.push(m);
+      const list = this.phrasesOf(s);
+      // A binary search: a sentence may be thousands of tokens long (text without full stops).
+      for (let i = firstMatchFrom(list, (m) => m.first >= a); i < list.length && list[i]!.first < b; i++) out.push(list[i]!);
       k = this.sentenceEnd[s]!;
     }
     return out;
@@ -879,7 +881,10 @@ class ClaimScanner {
   /** The phrase matches of sentence s within reach of tokens [first, last]: ending at most METRIC_BEFORE before, starting at most SHARE_AFTER after. */
   private matchesAround(s: number, first: number, last: number): PhraseMatch[] {
     const from = first - METRIC_BEFORE;
-    return this.phrasesOf(s).filter((m) => m.last >= from && m.first <= last + SHARE_AFTER);
+    const list = this.phrasesOf(s);
+    const out: PhraseMatch[] = [];
+    for (let i = firstMatchFrom(list, (m) => m.last >= from); i < list.length && list[i]!.first <= last + SHARE_AFTER; i++) out.push(list[i]!);
+    return out;
   }
 
   private requiresMet(sense: PhraseSense, s: number, at: number): boolean {
@@ -1681,6 +1686,18 @@ function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
 /** The words that join a list of metric phrases. */
 function isJoiner(key: string): boolean {
   return key === 'and' || key === 'or' || key === ',' || key === '&';
+}
+
+/** The index of the first match in `list` (in token order, not overlapping) that passes `test`, a test that is false then true along the list. */
+function firstMatchFrom(list: readonly PhraseMatch[], test: (m: PhraseMatch) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary search. */
