@@ -92,6 +92,8 @@ export function metricDefinition(id: string): MetricDefinition | undefined {
 export interface MetricVocabulary {
   readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
   readonly firstWordShapes: Uint8Array;
+  /** The last words of the phrases: no match ends at a token whose key is not one of them. */
+  readonly lastWords: ReadonlySet<string>;
   /** `phrases.get(key) ?? null`, remembered per token key. */
   readonly phrasesStarting: KeyMemo<readonly PhraseEntry[] | null>;
 }
@@ -106,7 +108,9 @@ export function buildMetricVocabulary(
   metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
 ): MetricVocabulary {
   const phrases = buildPhrases(extra, metrics);
-  return { phrases, firstWordShapes: shapesOf(phrases.keys()), phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
+  const lastWords = new Set<string>();
+  for (const list of phrases.values()) for (const entry of list) lastWords.add(entry.words[entry.words.length - 1]!);
+  return { phrases, firstWordShapes: shapesOf(phrases.keys()), lastWords, phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
 }
 
 /** Phrases indexed by their first word; longest first. */
@@ -418,7 +422,7 @@ class ClaimScanner {
     if (k + words.length > this.n) return false;
     for (let i = 0; i < words.length; i++) {
       if (this.w(k + i) !== words[i]) return false;
-      if (i > 0 && this.sentenceOf(k + i) !== this.sentenceOf(k)) return false;
+      if (i > 0 && !this.inSentence(k + i, this.sentenceOf(k))) return false;
     }
     return true;
   }
@@ -466,6 +470,14 @@ class ClaimScanner {
     if (k < 0 || k >= this.n) return -1;
     const s = this.sentence1[k]!;
     return s !== 0 ? s - 1 : this.findSentence(k);
+  }
+
+  /**
+   * `sentenceOf(k) === s` for a sentence s already found, without finding the sentence of k: asking
+   * whether a neighbour is in the figure's sentence must not segment the sentence next door.
+   */
+  private inSentence(k: number, s: number): boolean {
+    return s >= 0 && k >= this.sentenceStart[s]! && k < this.sentenceEnd[s]!;
   }
 
   /** The clause number of token k; -1 outside the tokens. Clauses never span sentences. */
@@ -640,6 +652,8 @@ class ClaimScanner {
 
   /** The phrase match starting at token k, or undefined. */
   private matchStarting(k: number): PhraseMatch | undefined {
+    // What phrasesOf passes over can start no match: no need to find the phrases of k's sentence.
+    if (!this.isWord(k) || this.partyAt[k] !== -1 || !this.mayBe(this.vocabulary.firstWordShapes, k)) return undefined;
     const s = this.sentenceOf(k);
     if (s < 0) return undefined;
     this.phrasesOf(s);
@@ -648,6 +662,8 @@ class ClaimScanner {
 
   /** The phrase match ending at token k, or undefined. */
   private matchEnding(k: number): PhraseMatch | undefined {
+    // A match ends in a phrase's last word and outside a party mention.
+    if (k < 0 || k >= this.n || this.partyAt[k] !== -1 || !this.vocabulary.lastWords.has(this.keys[k]!)) return undefined;
     const s = this.sentenceOf(k);
     if (s < 0) return undefined;
     this.phrasesOf(s);
@@ -678,14 +694,15 @@ class ClaimScanner {
       k--;
       steps++;
     }
-    if (k >= 0 && this.sentenceOf(k) === this.sentenceOf(first) && this.phraseEndingAt(BASE_CUES, k) >= 0 && this.percentBefore(k)) return 'base';
+    if (k >= 0 && this.inSentence(k, this.sentenceOf(first)) && this.phraseEndingAt(BASE_CUES, k) >= 0 && this.percentBefore(k)) return 'base';
     if (first > 0 && this.phraseEndingAt(AS_OF, first - 1) >= 0) return 'asof';
     return 'period';
   }
 
   /** A percentage within a few tokens before token k in its sentence: a base cue after it states the base of a change. */
   private percentBefore(k: number): boolean {
-    for (let j = k; j >= 0 && j > k - 12 && this.sentenceOf(j) === this.sentenceOf(k); j--) {
+    const s = this.sentenceOf(k);
+    for (let j = k; j >= 0 && j > k - 12 && this.inSentence(j, s); j--) {
       const fi = this.figureAt[j];
       if (fi !== -1 && this.figures[fi]!.kind === 'percent') return true;
     }
@@ -751,7 +768,7 @@ class ClaimScanner {
     // one sentence ("5% 5% 5% …") walks back over all of them from each one (quadratic).
     let skipped = 0;
     const s = this.sentenceOf(first);
-    while (k >= 0 && steps < 8 && skipped < 64 && this.sentenceOf(k) === s) {
+    while (k >= 0 && steps < 8 && skipped < 64 && this.inSentence(k, s)) {
       const start = this.phraseEndingAt(CHANGE_BEFORE, k, 2);
       if (start >= 0 && this.isWord(k)) {
         const text = this.wordsText(start, k);
@@ -775,12 +792,12 @@ class ClaimScanner {
     }
     // After: "16.7% year on year", "12% higher than".
     let j = last + 1;
-    if (this.isWord(j) && this.sentenceOf(j) === s) {
+    if (this.isWord(j) && this.inSentence(j, s)) {
       const end = this.phraseAt(CHANGE_AFTER, j);
       if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
     }
     // "80% and 16.7% year on year": a list of percentages ending in a change phrase.
-    while (j < this.n && this.sentenceOf(j) === s && j < last + 12) {
+    while (j < this.n && this.inSentence(j, s) && j < last + 12) {
       const fig = this.figureAt[j];
       if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
         j = this.tokenRange(this.figures[fig]!.start, this.figures[fig]!.end)[1] + 1;
