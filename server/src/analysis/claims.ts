@@ -339,7 +339,8 @@ class ClaimScanner {
   /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'; told when first asked for. */
   private readonly dateRoles: ('base' | 'asof' | 'period' | undefined)[] = [];
   private readonly dateTaken: boolean[];
-  private releasePair: string[] | null = null;
+  /** The release's pair of countries (see findReleasePair), undefined until a two-way metric asks for it. */
+  private releasePairFound: string[] | null | undefined = undefined;
   /** The drafts of each sentence, in order. */
   private readonly sentenceDrafts = new Map<number, Draft[]>();
   /** Distinct countries of a sentence or paragraph, by its first token. */
@@ -439,7 +440,6 @@ class ClaimScanner {
   run(): Claim[] {
     if (this.figures.length === 0) return [];
     this.markSpans();
-    this.releasePair = this.findReleasePair();
 
     const drafts: Draft[] = [];
     this.figures.forEach((figure, figureIndex) => {
@@ -707,6 +707,11 @@ class ClaimScanner {
       if (fi !== -1 && this.figures[fi]!.kind === 'percent') return true;
     }
     return false;
+  }
+
+  private get releasePair(): string[] | null {
+    if (this.releasePairFound === undefined) this.releasePairFound = this.findReleasePair();
+    return this.releasePairFound;
   }
 
   /** The two countries the release is about, when exactly two dominate its mentions. */
