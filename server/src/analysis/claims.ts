@@ -11,11 +11,13 @@
 // never compared. Nothing here guesses a pair from one country, a period from a far date, or a
 // metric from a word outside the sentence.
 //
-// Cost: one pass over the tokens to mark sentences, clauses, paragraphs, metric phrases, demonyms
-// and cues; then per figure a bounded look-around within its sentence. Linear in the text.
+// Cost: one pass over the party, date and figure mentions to mark their tokens; then per figure a
+// bounded look-around within its sentence. Sentences, clauses, paragraphs, metric phrases and date
+// roles are found on demand near the figures (each once), so the prose between figures, most of a
+// release, is never segmented. Linear in the text.
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
-import type { DateMention, Figure, PartyMention, ReleaseDate } from './types';
+import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
 import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
@@ -90,6 +92,8 @@ export function metricDefinition(id: string): MetricDefinition | undefined {
 export interface MetricVocabulary {
   readonly phrases: ReadonlyMap<string, readonly PhraseEntry[]>;
   readonly firstWordShapes: Uint8Array;
+  /** The last words of the phrases: no match ends at a token whose key is not one of them. */
+  readonly lastWords: ReadonlySet<string>;
   /** `phrases.get(key) ?? null`, remembered per token key. */
   readonly phrasesStarting: KeyMemo<readonly PhraseEntry[] | null>;
 }
@@ -104,7 +108,9 @@ export function buildMetricVocabulary(
   metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
 ): MetricVocabulary {
   const phrases = buildPhrases(extra, metrics);
-  return { phrases, firstWordShapes: shapesOf(phrases.keys()), phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
+  const lastWords = new Set<string>();
+  for (const list of phrases.values()) for (const entry of list) lastWords.add(entry.words[entry.words.length - 1]!);
+  return { phrases, firstWordShapes: shapesOf(phrases.keys()), lastWords, phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
 }
 
 /** Phrases indexed by their first word; longest first. */
@@ -305,32 +311,44 @@ class ClaimScanner {
   private readonly parties: readonly PartyMention[];
   private readonly releaseDate: ReleaseDate | null;
   private readonly vocabulary: MetricVocabulary;
-  /** Sentence, clause and paragraph number of each token. */
-  private readonly sentence: Int32Array;
-  private readonly clause: Int32Array;
-  private readonly paragraph: Int32Array;
+  /**
+   * Sentence and clause number of each token plus one; 0 for a token whose sentence has not been
+   * asked about yet. Claims exist only for figures, and every look-around stays near a figure, so
+   * sentences are found on demand (`sentenceOf`) rather than over the whole release: most sentences
+   * of a release hold no figure and are never segmented. Numbers are told apart, never ordered.
+   */
+  private readonly sentence1: Int32Array;
+  private readonly clause1: Int32Array;
+  private clauseCount = 0;
+  /** First and end token of each sentence found so far, by sentence number. */
   private readonly sentenceStart: number[] = [];
   private readonly sentenceEnd: number[] = [];
+  /** The metric phrases of each sentence found so far (by sentence number), found when first asked for. */
+  private readonly sentencePhrases: (PhraseMatch[] | undefined)[] = [];
   /** Country mention index (into `parties`) covering each token, or -1; any party mention: -2. */
   private readonly partyAt: Int32Array;
   /** Date index covering each token, or -1. */
   private readonly dateAt: Int32Array;
   /** Figure index covering each token, or -1. */
   private readonly figureAt: Int32Array;
-  private readonly phraseMatches: PhraseMatch[] = [];
+  /** The phrase matches found so far by their first and last token. */
   private readonly phraseStartingAt = new Map<number, PhraseMatch>();
+  private readonly phraseEndingAtToken = new Map<number, PhraseMatch>();
   private readonly dateFirst: number[] = [];
   private readonly dateLast: number[] = [];
-  /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'. */
-  private readonly dateRole: ('base' | 'asof' | 'period')[] = [];
-  private readonly dateTaken: boolean[] = [];
-  private releasePair: string[] | null = null;
+  /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'; told when first asked for. */
+  private readonly dateRoles: ('base' | 'asof' | 'period' | undefined)[] = [];
+  private readonly dateTaken: boolean[];
+  /** The release's pair of countries (see findReleasePair), undefined until a two-way metric asks for it. */
+  private releasePairFound: string[] | null | undefined = undefined;
   /** The drafts of each sentence, in order. */
   private readonly sentenceDrafts = new Map<number, Draft[]>();
   /** Distinct countries of a sentence or paragraph, by its first token. */
   private readonly countryCache = new Map<number, string[]>();
   /** `respectivelyIn` of each sentence asked for so far. */
   private readonly respectivelyFound = new Map<number, number>();
+  /** Paragraph number of each token plus one, 0 when not found yet (made when first needed); ranges by number. */
+  private paragraph1: Int32Array | null = null;
   private readonly paragraphStart: number[] = [];
   private readonly paragraphEnd: number[] = [];
 
@@ -347,14 +365,19 @@ class ClaimScanner {
     this.parties = analysis.parties;
     this.releaseDate = analysis.releaseDate;
     this.vocabulary = analysis.vocabulary ?? BUILT_IN_VOCABULARY;
-    this.sentence = new Int32Array(this.n);
-    this.clause = new Int32Array(this.n);
-    this.paragraph = new Int32Array(this.n);
     // Two slots past the last token read as "no party", "no date", "no figure": look-aheads ("(",
     // "to" at the very end of the text) need no bounds checks of their own.
-    this.partyAt = new Int32Array(this.n + 2).fill(-1);
-    this.dateAt = new Int32Array(this.n + 2).fill(-1);
-    this.figureAt = new Int32Array(this.n + 2).fill(-1);
+    // One buffer for the five token arrays: a typed array's backing store costs far more to make
+    // than to fill, and a release makes these once.
+    const m = this.n + 2;
+    const buffer = new Int32Array(5 * m);
+    buffer.fill(-1, 0, 3 * m);
+    this.partyAt = buffer.subarray(0, m);
+    this.dateAt = buffer.subarray(m, 2 * m);
+    this.figureAt = buffer.subarray(2 * m, 3 * m);
+    this.sentence1 = buffer.subarray(3 * m, 4 * m);
+    this.clause1 = buffer.subarray(4 * m, 5 * m);
+    this.dateTaken = new Array<boolean>(this.dates.length).fill(false);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -400,7 +423,7 @@ class ClaimScanner {
     if (k + words.length > this.n) return false;
     for (let i = 0; i < words.length; i++) {
       if (this.w(k + i) !== words[i]) return false;
-      if (i > 0 && this.sentence[k + i] !== this.sentence[k]) return false;
+      if (i > 0 && !this.inSentence(k + i, this.sentenceOf(k))) return false;
     }
     return true;
   }
@@ -416,11 +439,7 @@ class ClaimScanner {
 
   run(): Claim[] {
     if (this.figures.length === 0) return [];
-    this.segment();
     this.markSpans();
-    this.findPhrases();
-    this.classifyDates();
-    this.releasePair = this.findReleasePair();
 
     const drafts: Draft[] = [];
     this.figures.forEach((figure, figureIndex) => {
@@ -446,37 +465,72 @@ class ClaimScanner {
   // -------------------------------------------------------------------------------------------
   // Sentences, clauses, paragraphs.
 
-  private segment(): void {
-    const { tokens, n, prose } = this;
-    let s = 0;
-    let c = 0;
-    let p = 0;
-    this.sentenceStart.push(0);
-    this.paragraphStart.push(0);
-    for (let k = 0; k < n; k++) {
-      if (k > 0) {
-        const gap = lineBreaks(prose, tokens[k - 1]!.end, tokens[k]!.start);
-        const prevEnds = this.endsSentence(k - 1);
-        if (gap >= 2 || prevEnds || (gap === 1 && this.isHeadingBreak(k - 1))) {
-          this.sentenceEnd.push(k);
-          this.sentenceStart.push(k);
-          s++;
-          c++;
-          if (gap >= 2 || (gap >= 1 && prevEnds)) {
-            p++;
-            this.paragraphEnd.push(k);
-            this.paragraphStart.push(k);
-          }
-        } else if (this.isWord(k) && this.mayBe(CLAUSE_BREAK_SHAPES, k) && CLAUSE_BREAKS.has(this.w(k))) {
-          c++;
-        }
-      }
-      this.sentence[k] = s;
-      this.clause[k] = c;
-      this.paragraph[k] = p;
+  /** The sentence number of token k (found now if need be); -1 outside the tokens. */
+  private sentenceOf(k: number): number {
+    if (k < 0 || k >= this.n) return -1;
+    const s = this.sentence1[k]!;
+    return s !== 0 ? s - 1 : this.findSentence(k);
+  }
+
+  /**
+   * `sentenceOf(k) === s` for a sentence s already found, without finding the sentence of k: asking
+   * whether a neighbour is in the figure's sentence must not segment the sentence next door.
+   */
+  private inSentence(k: number, s: number): boolean {
+    return s >= 0 && k >= this.sentenceStart[s]! && k < this.sentenceEnd[s]!;
+  }
+
+  /** The clause number of token k; -1 outside the tokens. Clauses never span sentences. */
+  private clauseOf(k: number): number {
+    if (k < 0 || k >= this.n) return -1;
+    if (this.sentence1[k] === 0) this.findSentence(k);
+    return this.clause1[k]! - 1;
+  }
+
+  /** Numbers the sentence holding token k and its clauses; returns its number. */
+  private findSentence(k: number): number {
+    const { n } = this;
+    let a = k;
+    while (a > 0 && !this.sentenceBreakBefore(a)) a--;
+    let b = k + 1;
+    while (b < n && !this.sentenceBreakBefore(b)) b++;
+    const s = this.sentenceStart.length;
+    this.sentenceStart.push(a);
+    this.sentenceEnd.push(b);
+    let c = this.clauseCount++;
+    for (let j = a; j < b; j++) {
+      if (j > a && this.isWord(j) && this.mayBe(CLAUSE_BREAK_SHAPES, j) && CLAUSE_BREAKS.has(this.w(j))) c = this.clauseCount++;
+      this.sentence1[j] = s + 1;
+      this.clause1[j] = c + 1;
     }
-    this.sentenceEnd.push(n);
-    this.paragraphEnd.push(n);
+    return s;
+  }
+
+  /** True when a sentence starts at token k > 0: a blank line, sentence punctuation, or a line that is a title. */
+  private sentenceBreakBefore(k: number): boolean {
+    const gap = lineBreaks(this.prose, this.tokens[k - 1]!.end, this.tokens[k]!.start);
+    return gap >= 2 || this.endsSentence(k - 1) || (gap === 1 && this.isHeadingBreak(k - 1));
+  }
+
+  /** True when a paragraph starts at token k > 0: a blank line, or a line break after a sentence's end. */
+  private paragraphBreakBefore(k: number): boolean {
+    const gap = lineBreaks(this.prose, this.tokens[k - 1]!.end, this.tokens[k]!.start);
+    return gap >= 2 || (gap >= 1 && this.endsSentence(k - 1));
+  }
+
+  /** The paragraph number of token k (0 ≤ k < n), its paragraph found now if need be. */
+  private paragraphOf(k: number): number {
+    const numbers = (this.paragraph1 ??= new Int32Array(this.n));
+    if (numbers[k] !== 0) return numbers[k]! - 1;
+    let a = k;
+    while (a > 0 && !this.paragraphBreakBefore(a)) a--;
+    let b = k + 1;
+    while (b < this.n && !this.paragraphBreakBefore(b)) b++;
+    const p = this.paragraphStart.length;
+    this.paragraphStart.push(a);
+    this.paragraphEnd.push(b);
+    numbers.fill(p + 1, a, b);
+    return p;
   }
 
   /** A line without sentence punctuation that ends before a new line starting a capital: a title. */
@@ -516,27 +570,55 @@ class ClaimScanner {
   }
 
   private markSpans(): void {
-    const { tokens } = this;
-    this.parties.forEach((p, i) => {
-      const [a, b] = this.tokenRange(p.start, p.end);
-      for (let k = a; k <= b && k < this.n; k++) if (tokens[k]!.start < p.end) this.partyAt[k] = p.kind === 'country' ? i : -2;
+    this.forEachTokenRange(this.parties, (i, a, b) => {
+      const p = this.parties[i]!;
+      for (let k = a; k <= b && k < this.n; k++) if (this.tokens[k]!.start < p.end) this.partyAt[k] = p.kind === 'country' ? i : -2;
     });
-    this.dates.forEach((d, i) => {
-      const [a, b] = this.tokenRange(d.start, d.end);
+    this.forEachTokenRange(this.dates, (i, a, b) => {
       this.dateFirst.push(a);
       this.dateLast.push(b);
       for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
     });
-    this.figures.forEach((f, i) => {
-      const [a, b] = this.tokenRange(f.start, f.end);
+    this.forEachTokenRange(this.figures, (i, a, b) => {
       for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
     });
   }
 
-  private findPhrases(): void {
-    const { n } = this;
-    let k = 0;
-    while (k < n) {
+  /**
+   * `tokenRange` of each span, in order. Spans come in text order: each range is found by galloping
+   * on from the previous one's first token (the same answer as the two binary searches over the
+   * whole release, for a fraction of the reads); spans out of order fall back to the searches.
+   */
+  private forEachTokenRange(spans: readonly Span[], visit: (i: number, first: number, last: number) => void): void {
+    const { tokens, n } = this;
+    for (let i = 1; i < spans.length; i++) {
+      if (spans[i]!.start < spans[i - 1]!.start) {
+        spans.forEach((span, j) => visit(j, ...this.tokenRange(span.start, span.end)));
+        return;
+      }
+    }
+    let first = 0;
+    for (let i = 0; i < spans.length; i++) {
+      const { start, end } = spans[i]!;
+      // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
+      first = firstEndingAfter(tokens, first, start);
+      // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
+      const lastOffset = Math.max(start, end - 1);
+      let last = first;
+      while (last < n && tokens[last]!.end <= lastOffset) last++;
+      if (last >= n || tokens[last]!.start >= end) last = Math.max(first, last - 1);
+      visit(i, first, Math.min(last, n - 1));
+    }
+  }
+
+  /** The metric phrases of sentence s in token order, found on first use (greedy, longest first, as phrases never span sentences). */
+  private phrasesOf(s: number): PhraseMatch[] {
+    const known = this.sentencePhrases[s];
+    if (known) return known;
+    const found: PhraseMatch[] = [];
+    const end = this.sentenceEnd[s]!;
+    let k = this.sentenceStart[s]!;
+    while (k < end) {
       if (!this.isWord(k) || this.partyAt[k] !== -1) {
         k++;
         continue;
@@ -547,22 +629,45 @@ class ClaimScanner {
         continue;
       }
       const list = this.vocabulary.phrasesStarting.get(this.keyIds, k, this.keys[k]!);
-      let found: PhraseEntry | undefined;
+      let entry: PhraseEntry | undefined;
       if (list) {
-        for (const entry of list) {
-          if (this.matches(entry.words, k) && !this.partyWithin(k, k + entry.words.length - 1)) {
-            found = entry;
+        for (const e of list) {
+          if (this.matches(e.words, k) && !this.partyWithin(k, k + e.words.length - 1)) {
+            entry = e;
             break;
           }
         }
       }
-      if (found) {
-        const match = { first: k, last: k + found.words.length - 1, entry: found };
-        this.phraseMatches.push(match);
+      if (entry) {
+        const match = { first: k, last: k + entry.words.length - 1, entry };
+        found.push(match);
         this.phraseStartingAt.set(k, match);
-        k += found.words.length;
+        this.phraseEndingAtToken.set(match.last, match);
+        k += entry.words.length;
       } else k++;
     }
+    this.sentencePhrases[s] = found;
+    return found;
+  }
+
+  /** The phrase match starting at token k, or undefined. */
+  private matchStarting(k: number): PhraseMatch | undefined {
+    // What phrasesOf passes over can start no match: no need to find the phrases of k's sentence.
+    if (!this.isWord(k) || this.partyAt[k] !== -1 || !this.mayBe(this.vocabulary.firstWordShapes, k)) return undefined;
+    const s = this.sentenceOf(k);
+    if (s < 0) return undefined;
+    this.phrasesOf(s);
+    return this.phraseStartingAt.get(k);
+  }
+
+  /** The phrase match ending at token k, or undefined. */
+  private matchEnding(k: number): PhraseMatch | undefined {
+    // A match ends in a phrase's last word and outside a party mention.
+    if (k < 0 || k >= this.n || this.partyAt[k] !== -1 || !this.vocabulary.lastWords.has(this.keys[k]!)) return undefined;
+    const s = this.sentenceOf(k);
+    if (s < 0) return undefined;
+    this.phrasesOf(s);
+    return this.phraseEndingAtToken.get(k);
   }
 
   private partyWithin(a: number, b: number): boolean {
@@ -570,36 +675,43 @@ class ClaimScanner {
     return false;
   }
 
-  private classifyDates(): void {
-    this.dates.forEach((_, i) => {
-      this.dateTaken.push(false);
-      const first = this.dateFirst[i]!;
-      // Skip filler words back from the date ("compared with the same period of 2021").
-      let k = first - 1;
-      let steps = 0;
-      while (k >= 0 && steps < 5 && this.isWord(k) && BASE_FILLER.has(this.w(k)) && this.phraseEndingAt(BASE_CUES, k) < 0) {
-        k--;
-        steps++;
-      }
-      if (k >= 0 && this.sentence[k] === this.sentence[first] && this.phraseEndingAt(BASE_CUES, k) >= 0 && this.percentBefore(k)) {
-        this.dateRole.push('base');
-        return;
-      }
-      if (first > 0 && this.phraseEndingAt(AS_OF, first - 1) >= 0) {
-        this.dateRole.push('asof');
-        return;
-      }
-      this.dateRole.push('period');
-    });
+  /** The role of date di, told on first use from the words just before it. */
+  private dateRole(di: number): 'base' | 'asof' | 'period' {
+    let role = this.dateRoles[di];
+    if (role === undefined) {
+      role = this.classifyDate(di);
+      this.dateRoles[di] = role;
+    }
+    return role;
+  }
+
+  private classifyDate(i: number): 'base' | 'asof' | 'period' {
+    const first = this.dateFirst[i]!;
+    // Skip filler words back from the date ("compared with the same period of 2021").
+    let k = first - 1;
+    let steps = 0;
+    while (k >= 0 && steps < 5 && this.isWord(k) && BASE_FILLER.has(this.w(k)) && this.phraseEndingAt(BASE_CUES, k) < 0) {
+      k--;
+      steps++;
+    }
+    if (k >= 0 && this.inSentence(k, this.sentenceOf(first)) && this.phraseEndingAt(BASE_CUES, k) >= 0 && this.percentBefore(k)) return 'base';
+    if (first > 0 && this.phraseEndingAt(AS_OF, first - 1) >= 0) return 'asof';
+    return 'period';
   }
 
   /** A percentage within a few tokens before token k in its sentence: a base cue after it states the base of a change. */
   private percentBefore(k: number): boolean {
-    for (let j = k; j >= 0 && j > k - 12 && this.sentence[j] === this.sentence[k]; j--) {
+    const s = this.sentenceOf(k);
+    for (let j = k; j >= 0 && j > k - 12 && this.inSentence(j, s); j--) {
       const fi = this.figureAt[j];
       if (fi !== -1 && this.figures[fi]!.kind === 'percent') return true;
     }
     return false;
+  }
+
+  private get releasePair(): string[] | null {
+    if (this.releasePairFound === undefined) this.releasePairFound = this.findReleasePair();
+    return this.releasePairFound;
   }
 
   /** The two countries the release is about, when exactly two dominate its mentions. */
@@ -627,7 +739,7 @@ class ClaimScanner {
       figure,
       first,
       last,
-      sentence: this.sentence[first]!,
+      sentence: this.sentenceOf(first),
       unitKind,
       measure: 'level',
       metric: null,
@@ -660,8 +772,8 @@ class ClaimScanner {
     // Tokens of earlier percentages skipped: bounded too, or a run of thousands of percentages in
     // one sentence ("5% 5% 5% …") walks back over all of them from each one (quadratic).
     let skipped = 0;
-    const s = this.sentence[first];
-    while (k >= 0 && steps < 8 && skipped < 64 && this.sentence[k] === s) {
+    const s = this.sentenceOf(first);
+    while (k >= 0 && steps < 8 && skipped < 64 && this.inSentence(k, s)) {
       const start = this.phraseEndingAt(CHANGE_BEFORE, k, 2);
       if (start >= 0 && this.isWord(k)) {
         const text = this.wordsText(start, k);
@@ -685,12 +797,12 @@ class ClaimScanner {
     }
     // After: "16.7% year on year", "12% higher than".
     let j = last + 1;
-    if (this.isWord(j) && this.sentence[j] === s) {
+    if (this.isWord(j) && this.inSentence(j, s)) {
       const end = this.phraseAt(CHANGE_AFTER, j);
       if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
     }
     // "80% and 16.7% year on year": a list of percentages ending in a change phrase.
-    while (j < this.n && this.sentence[j] === s && j < last + 12) {
+    while (j < this.n && this.inSentence(j, s) && j < last + 12) {
       const fig = this.figureAt[j];
       if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
         j = this.tokenRange(this.figures[fig]!.start, this.figures[fig]!.end)[1] + 1;
@@ -724,10 +836,9 @@ class ClaimScanner {
    * "300,000 tourists"). A phrase after other words ("USD 2.5 billion and imports …") names the next value.
    */
   private nearestPhrase(d: Draft, units: ReadonlySet<MetricUnit> | null): { match: PhraseMatch; sense: PhraseSense | null } | null {
-    const s = this.sentence[d.first]!;
+    const s = this.sentenceOf(d.first);
     let best: { match: PhraseMatch; sense: PhraseSense | null; distance: number } | null = null;
-    for (const match of this.matchesAround(d.first, d.last)) {
-      if (this.sentence[match.first] !== s) continue;
+    for (const match of this.matchesAround(s, d.first, d.last)) {
       let distance: number;
       if (match.last < d.first) distance = d.first - match.last;
       else if (match.first > d.last) {
@@ -735,7 +846,7 @@ class ClaimScanner {
         // values name their metric after them only through linking words.
         const share = units !== null && units.has('percent');
         if (share ? this.figureBetween(d.last + 1, match.first) || match.first - d.last > SHARE_AFTER : !this.onlyLinksBetween(d.last + 1, match.first)) continue;
-        if (this.clause[match.first] !== this.clause[d.last]) continue;
+        if (this.clauseOf(match.first) !== this.clauseOf(d.last)) continue;
         distance = match.first - d.last + 0.5; // before wins a tie
       } else distance = 0;
       if (match.last < d.first && distance > METRIC_BEFORE) continue;
@@ -775,38 +886,26 @@ class ClaimScanner {
     return d && d.figureIndex === figureIndex ? d : undefined;
   }
 
-  /** Index of the first match in `phraseMatches` (in token order) that starts at or after token k. */
-  private matchIndex(k: number): number {
-    let low = 0;
-    let high = this.phraseMatches.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.phraseMatches[mid]!.first < k) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  /** The phrase matches that start in tokens [a, b). */
+  /** The phrase matches that start in tokens [a, b), in token order. */
   private matchesBetween(a: number, b: number): PhraseMatch[] {
     const out: PhraseMatch[] = [];
-    for (let i = this.matchIndex(a); i < this.phraseMatches.length && this.phraseMatches[i]!.first < b; i++) out.push(this.phraseMatches[i]!);
+    let k = Math.max(a, 0);
+    while (k < b && k < this.n) {
+      const s = this.sentenceOf(k);
+      const list = this.phrasesOf(s);
+      // A binary search: a sentence may be thousands of tokens long (text without full stops).
+      for (let i = firstMatchFrom(list, (m) => m.first >= a); i < list.length && list[i]!.first < b; i++) out.push(list[i]!);
+      k = this.sentenceEnd[s]!;
+    }
     return out;
   }
 
-  private matchesAround(first: number, last: number): PhraseMatch[] {
-    // Binary search the first match that may be within the window.
-    const list = this.phraseMatches;
-    let low = 0;
-    let high = list.length;
+  /** The phrase matches of sentence s within reach of tokens [first, last]: ending at most METRIC_BEFORE before, starting at most SHARE_AFTER after. */
+  private matchesAround(s: number, first: number, last: number): PhraseMatch[] {
     const from = first - METRIC_BEFORE;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (list[mid]!.last < from) low = mid + 1;
-      else high = mid;
-    }
+    const list = this.phrasesOf(s);
     const out: PhraseMatch[] = [];
-    for (let i = low; i < list.length && list[i]!.first <= last + SHARE_AFTER; i++) out.push(list[i]!);
+    for (let i = firstMatchFrom(list, (m) => m.last >= from); i < list.length && list[i]!.first <= last + SHARE_AFTER; i++) out.push(list[i]!);
     return out;
   }
 
@@ -825,7 +924,7 @@ class ClaimScanner {
     let found = this.nearestPhrase(d, units);
     // A count names its own noun: "11 documents" is not a count of anything we model.
     if (d.figure.kind === 'count' && d.figure.unit !== null) {
-      const inside = this.matchesAround(d.first, d.last).find((m) => m.first >= d.first && m.last <= d.last);
+      const inside = this.matchesBetween(d.first, d.last + 1).find((m) => m.last <= d.last);
       if (!inside) return;
     }
     if (!found && d.measure === 'level') {
@@ -883,23 +982,55 @@ class ClaimScanner {
 
   /** The list of metric phrases joined by "and", "or" or commas that this match belongs to ("exports to and imports from"). */
   private phraseListAround(match: PhraseMatch): PhraseMatch[] {
-    const all = this.phraseMatches;
-    const i = this.matchIndex(match.first);
     const joined = (a: PhraseMatch, b: PhraseMatch): boolean => {
       let k = a.last + 1;
       if (PREPOSITION_ROLE.has(this.w(k)) && k + 1 < b.first) k++;
       let joiners = 0;
-      while (k < b.first && (this.w(k) === 'and' || this.w(k) === 'or' || this.w(k) === ',' || this.w(k) === '&')) {
+      while (k < b.first && isJoiner(this.w(k))) {
         k++;
         joiners++;
       }
       return joiners > 0 && k === b.first && a.entry.senses.length > 0 && b.entry.senses.length > 0;
     };
-    let first = i;
-    while (first > 0 && i - first < BACK && joined(all[first - 1]!, all[first]!)) first--;
-    let last = i;
-    while (last + 1 < all.length && last - i < BACK && joined(all[last]!, all[last + 1]!)) last++;
-    return all.slice(first, last + 1);
+    const list = [match];
+    for (let steps = 0; steps < BACK; steps++) {
+      const before = this.matchBefore(list[0]!);
+      if (!before || !joined(before, list[0]!)) break;
+      list.unshift(before);
+    }
+    for (let steps = 0; steps < BACK; steps++) {
+      const after = this.matchAfter(list[list.length - 1]!);
+      if (!after || !joined(list[list.length - 1]!, after)) break;
+      list.push(after);
+    }
+    return list;
+  }
+
+  /**
+   * The match just before b whenever it could be joined to b; otherwise some other match or undefined
+   * (which are not joined to b either). A joined match ends right before b's joiners, or before one
+   * preposition ahead of them, so only the sentences of those tokens need their phrases.
+   */
+  private matchBefore(b: PhraseMatch): PhraseMatch | undefined {
+    let j = b.first - 1;
+    while (j >= 0 && isJoiner(this.w(j))) j--;
+    for (let k = b.first - 1; k >= Math.max(0, j - 1); k--) {
+      const m = this.matchEnding(k);
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  /** The match just after a whenever it could be joined to a (see matchBefore). */
+  private matchAfter(a: PhraseMatch): PhraseMatch | undefined {
+    let j = a.last + 1;
+    if (PREPOSITION_ROLE.has(this.w(j))) j++;
+    while (j < this.n && isJoiner(this.w(j))) j++;
+    for (let k = a.last + 1; k <= Math.min(j, this.n - 1); k++) {
+      const m = this.matchStarting(k);
+      if (m) return m;
+    }
+    return undefined;
   }
 
   /** Token index of "respectively" in the sentence, or -1. */
@@ -966,7 +1097,7 @@ class ClaimScanner {
     const end = this.sentenceEnd[s]!;
     while (k < end) {
       const di = this.dateAt[k];
-      if (di !== -1 && this.dateFirst[di] === k && this.dateRole[di] === 'period') {
+      if (di !== -1 && this.dateFirst[di] === k && this.dateRole(di) === 'period') {
         current.push(di);
         k = this.dateLast[di]! + 1;
         // Joiners: ",", "and", ", and".
@@ -1041,7 +1172,7 @@ class ClaimScanner {
     for (let k = d.last + 1; k < this.sentenceEnd[s]! && k <= d.last + 12; k++) {
       if (this.phraseAt(SAME_PERIOD, k) >= 0) samePeriod = true;
       const di = this.dateAt[k];
-      if (di !== -1 && this.dateRole[di] === 'base') return { date: di, samePeriod };
+      if (di !== -1 && this.dateRole(di) === 'base') return { date: di, samePeriod };
       if (this.figureAt[k] !== -1 && this.figureAt[k] !== d.figureIndex) break;
     }
     return { samePeriod };
@@ -1072,7 +1203,7 @@ class ClaimScanner {
     // nine months of this year", or after the list it ends: "USD 1 billion and USD 2 billion, respectively, in 2021".
     const di = this.dateAfter(d);
     if (di >= 0) {
-      if (this.dateRole[di] === 'asof' || (stock && this.isStockCueDate(di))) this.setPeriodFromDate(d, di, true);
+      if (this.dateRole(di) === 'asof' || (stock && this.isStockCueDate(di))) this.setPeriodFromDate(d, di, true);
       else this.setPeriodFromDate(d, di);
       return;
     }
@@ -1095,11 +1226,11 @@ class ClaimScanner {
       const di = this.dateAt[j];
       if (di === -1 || this.dateFirst[di] !== j) continue;
       if (this.dateTaken[di]) break;
-      if (this.dateRole[di] === 'asof' && this.usableDate(di, true)) {
+      if (this.dateRole(di) === 'asof' && this.usableDate(di, true)) {
         this.setPeriodFromDate(d, di, true);
         return;
       }
-      if (this.dateRole[di] === 'period' && LEADING_GRANULARITIES.has(this.dates[di]!.granularity)) {
+      if (this.dateRole(di) === 'period' && LEADING_GRANULARITIES.has(this.dates[di]!.granularity)) {
         this.setPeriodFromDate(d, di);
         d.leadingDate = di;
         this.dateTaken[di] = false; // a leading date serves every figure after it
@@ -1160,7 +1291,7 @@ class ClaimScanner {
       const di = this.dateAt[k];
       if (di !== -1) {
         if (this.dateFirst[di] !== k || !this.usableDate(di, true)) return -1;
-        return this.dateRole[di] === 'base' || (this.dateTaken[di] && !viaList) ? -1 : di;
+        return this.dateRole(di) === 'base' || (this.dateTaken[di] && !viaList) ? -1 : di;
       }
       if (PREPOSITION_ROLE.has(this.w(k)) && this.countryOf(k + 1)) {
         k = this.countryEnd(k + 1) + 1;
@@ -1177,7 +1308,7 @@ class ClaimScanner {
       }
       // A metric phrase or a destination may stand between: "USD 10 billion in two-way trade in 2020",
       // "USD 30 million in grant aid to Cambodia in 2020".
-      const m = this.phraseStartingAt.get(k);
+      const m = this.matchStarting(k);
       if (m && m.entry.senses.length > 0) {
         k = m.last + 1;
         continue;
@@ -1227,8 +1358,8 @@ class ClaimScanner {
   /** True when a date stands after the figure in its clause before any other value. */
   private dateFollows(d: Draft): boolean {
     const end = Math.min(this.sentenceEnd[d.sentence]!, d.last + LOOK);
-    const c = this.clause[d.last];
-    for (let k = d.last + 1; k < end && this.clause[k] === c; k++) {
+    const c = this.clauseOf(d.last);
+    for (let k = d.last + 1; k < end && this.clauseOf(k) === c; k++) {
       if (this.figureAt[k] !== -1) return false;
       const di = this.dateAt[k];
       if (di !== -1 && this.dates[di]!.granularity !== 'vague') return true;
@@ -1240,7 +1371,7 @@ class ClaimScanner {
     const date = this.dates[di]!;
     if (date.granularity === 'vague' || date.granularity === 'week') return false;
     if (date.granularity === 'day' && !adjacent) return false;
-    if (date.granularity === 'day' && this.dateRole[di] !== 'asof' && !this.isStockCueDate(di)) return false;
+    if (date.granularity === 'day' && this.dateRole(di) !== 'asof' && !this.isStockCueDate(di)) return false;
     return true;
   }
 
@@ -1252,11 +1383,11 @@ class ClaimScanner {
 
   /** A stock cue date ("at present") in the figure's clause, as a date index; -1 when none. */
   private stockCueIn(d: Draft): number {
-    const c = this.clause[d.first];
+    const c = this.clauseOf(d.first);
     const s = d.sentence;
     const to = Math.min(this.sentenceEnd[s]!, d.last + LOOK);
     for (let k = Math.max(this.sentenceStart[s]!, d.first - LOOK); k < to; k++) {
-      if (this.clause[k] !== c) continue;
+      if (this.clauseOf(k) !== c) continue;
       const di = this.dateAt[k];
       if (di !== -1 && this.dateFirst[di] === k && this.isStockCueDate(di) && this.dates[di]!.from !== null) return di;
     }
@@ -1332,7 +1463,7 @@ class ClaimScanner {
       if (this.releasePair && this.releasePair.includes(inSentence[0]!)) return this.setPair(d, this.releasePair);
       return;
     }
-    const p = this.paragraph[d.first]!;
+    const p = this.paragraphOf(d.first);
     const inParagraph = this.countriesCached(this.paragraphStart[p]!, this.paragraphEnd[p]!, 1);
     if (inParagraph.length === 2) return this.setPair(d, inParagraph);
     if (inParagraph.length > 2) return;
@@ -1451,11 +1582,11 @@ class ClaimScanner {
   /** Country cues in the figure's clause, or in its own segment when the clause mixes flows of both directions. */
   private cuesOf(d: Draft): { cues: Cue[]; mixed: boolean } {
     const s = d.sentence;
-    const c = this.clause[d.first];
+    const c = this.clauseOf(d.first);
     let a = Math.max(this.sentenceStart[s]!, d.first - LOOK);
     let b = Math.min(this.sentenceEnd[s]!, d.last + LOOK);
-    while (this.clause[a] !== c) a++;
-    while (b > a && this.clause[b - 1] !== c) b--;
+    while (this.clauseOf(a) !== c) a++;
+    while (b > a && this.clauseOf(b - 1) !== c) b--;
     // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
     // previous value to the next one count.
     const agents = new Set<Agent>();
@@ -1530,28 +1661,29 @@ class ClaimScanner {
 
   private toClaim(d: Draft, drafts: Draft[]): Claim {
     void drafts;
-    const unknown = [...d.unknown];
-    if (!d.metric) unknown.push('metric unknown');
-    else {
-      if (!d.partiesKnown) unknown.push('parties unknown');
-      if (!d.period && !unknown.some((u) => u.startsWith('respectively'))) unknown.push('period unknown');
-    }
-    const claim: Claim = {
-      start: d.figure.start,
-      end: d.figure.end,
-      figureIndex: d.figureIndex,
-      metric: d.metric ? d.metric.id : null,
-      ...(d.metricText !== undefined ? { metricText: d.metricText } : {}),
-      parties: d.partiesKnown ? d.parties : [],
-      directional: d.metric ? !d.metric.symmetric : false,
-      period: d.period,
-      modality: d.figure.modality,
-      measure: d.measure,
-      ...(d.measure === 'change' && d.sign !== undefined ? { sign: d.sign } : {}),
-      ...(d.base ? { base: d.base } : {}),
-      ...(d.ofDraft !== undefined ? { ofClaim: d.ofDraft } : {}),
-      unknown: dedupe(unknown),
+    const unknown = dedupe(d.unknown);
+    const add = (reason: string): void => {
+      if (!unknown.includes(reason)) unknown.push(reason);
     };
+    if (!d.metric) add('metric unknown');
+    else {
+      if (!d.partiesKnown) add('parties unknown');
+      if (!d.period && !unknown.some((u) => u.startsWith('respectively'))) add('period unknown');
+    }
+    // Built property by property, in the order the spreads of optional fields used to give (JSON
+    // output and deep equality see the order): a spread of a fresh object per optional field cost
+    // more than the rest of the claim.
+    const claim = { start: d.figure.start, end: d.figure.end, figureIndex: d.figureIndex, metric: d.metric ? d.metric.id : null } as Writable<Claim>;
+    if (d.metricText !== undefined) claim.metricText = d.metricText;
+    claim.parties = d.partiesKnown ? d.parties : [];
+    claim.directional = d.metric ? !d.metric.symmetric : false;
+    claim.period = d.period;
+    claim.modality = d.figure.modality;
+    claim.measure = d.measure;
+    if (d.measure === 'change' && d.sign !== undefined) claim.sign = d.sign;
+    if (d.base) claim.base = d.base;
+    if (d.ofDraft !== undefined) claim.ofClaim = d.ofDraft;
+    claim.unknown = unknown;
     return claim;
   }
 }
@@ -1573,8 +1705,50 @@ function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
   return firsts;
 }
 
-function dedupe(list: string[]): string[] {
-  return [...new Set(list)];
+/** The words that join a list of metric phrases. */
+function isJoiner(key: string): boolean {
+  return key === 'and' || key === 'or' || key === ',' || key === '&';
+}
+
+/** The index of the first match in `list` (in token order, not overlapping) that passes `test`, a test that is false then true along the list. */
+function firstMatchFrom(list: readonly PhraseMatch[], test: (m: PhraseMatch) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(list[mid]!)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary search. */
+function firstEndingAfter(tokens: readonly Token[], from: number, offset: number): number {
+  const n = tokens.length;
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < n && tokens[high]!.end <= offset) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > n) high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The list without repeats, first occurrences in order. Lists here hold a few reasons at most. */
+function dedupe(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of list) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 function family(id: string): string {

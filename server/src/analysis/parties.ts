@@ -15,7 +15,7 @@
 // article is never part of a span ("the Philippines" → "Philippines"), nor a possessive ("Vietnam’s").
 
 import type { PartyKind, PartyMention, PartySummary, Span } from './types';
-import type { ProseContext, Token } from './text';
+import type { KeyIds, ProseContext, Token } from './text';
 import { isLowerCode, isUpperCode } from './text';
 import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
 import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
@@ -92,6 +92,7 @@ class PartyWalk {
   private readonly n: number;
   private readonly rules: PartyRules;
   private readonly matches: (Match | null | undefined)[];
+  private readonly keyIds: KeyIds;
   private readonly drafts: Draft[] = [];
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
@@ -106,6 +107,7 @@ class PartyWalk {
     this.n = context.tokens.length;
     this.rules = gazetteer.rules;
     this.matches = new Array<Match | null | undefined>(this.n);
+    this.keyIds = context.keyIds;
   }
 
   run(): PartyAnalysis {
@@ -121,6 +123,13 @@ class PartyWalk {
             continue;
           }
         }
+        i++;
+        continue;
+      }
+      // Most words start nothing: a word in lower case that starts no gazetteer form and no acronym
+      // defined in the release is passed over with two table reads (its match is left for later
+      // look-ups to compute, which give the same answer).
+      if (!isUpperCode(this.prose.charCodeAt(token.start)) && this.gazetteer.rootChild.get(this.keyIds, i, keys[i]!) === null && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
         i++;
         continue;
       }
@@ -683,14 +692,11 @@ class PartyWalk {
   private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
     let state = this.parties.get(id);
     if (state === undefined) {
-      state = {
-        id,
-        name,
-        nameFromCapitals: record === undefined && !hasLowerCase(name),
-        kind,
-        ...(record?.iso2 !== undefined ? { iso2: record.iso2 } : {}),
-        ...(record?.iso3 !== undefined ? { iso3: record.iso3 } : {}),
-      };
+      // Optional fields assigned in order rather than spread from fresh objects.
+      const fresh: Mutable<PartyState> = { id, name, nameFromCapitals: record === undefined && !hasLowerCase(name), kind };
+      if (record?.iso2 !== undefined) fresh.iso2 = record.iso2;
+      if (record?.iso3 !== undefined) fresh.iso3 = record.iso3;
+      state = fresh;
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
       state.name = name;
@@ -773,17 +779,15 @@ class PartyWalk {
     const summaries: PartySummary[] = [];
     for (const [id, tally] of tallies) {
       const state = this.parties.get(id)!;
-      summaries.push({
-        id,
-        name: state.name,
-        kind: state.kind,
-        ...(state.iso2 !== undefined ? { iso2: state.iso2 } : {}),
-        ...(state.iso3 !== undefined ? { iso3: state.iso3 } : {}),
-        forms: tally.forms,
-        titles: tally.titles,
-        ...(state.acronymDefinition !== undefined ? { acronymDefinition: state.acronymDefinition } : {}),
-        mentionCount: tally.count,
-      });
+      // Property by property, in the order the summary's JSON has always had.
+      const summary = { id, name: state.name, kind: state.kind } as Mutable<PartySummary>;
+      if (state.iso2 !== undefined) summary.iso2 = state.iso2;
+      if (state.iso3 !== undefined) summary.iso3 = state.iso3;
+      summary.forms = tally.forms;
+      summary.titles = tally.titles;
+      if (state.acronymDefinition !== undefined) summary.acronymDefinition = state.acronymDefinition;
+      summary.mentionCount = tally.count;
+      summaries.push(summary);
     }
     return { mentions, summaries };
   }

@@ -812,7 +812,13 @@ export function tokenKeys(folded: string, tokens: readonly Token[]): string[] {
  */
 export class KeyMemo<T> {
   private epoch = -1;
-  private values: (T | undefined)[] = [];
+  /**
+   * Per key id: 0 not computed yet, NULL_VALUE when `compute` gave null (most words: no gazetteer
+   * form, no phrase, no date word start here), VALUE when the value is in `values`. A byte per key
+   * stays in the processor's cache where an array of 16 K pointers does not.
+   */
+  private states = new Uint8Array(0);
+  private values: (T | null)[] = [];
 
   constructor(private readonly compute: (key: string) => T) {}
 
@@ -821,17 +827,26 @@ export class KeyMemo<T> {
     const id = keyIds.ids[i]!;
     if (id < 0 || keyIds.epoch !== keyEpoch) return this.compute(key);
     if (this.epoch !== keyEpoch) {
-      this.values = new Array<T | undefined>(KEY_ID_COUNT);
+      this.states = new Uint8Array(KEY_ID_COUNT);
+      // Filled, so the array is a packed one, not a sparse one.
+      this.values = new Array<T | null>(KEY_ID_COUNT).fill(null);
       this.epoch = keyEpoch;
     }
-    let value = this.values[id];
-    if (value === undefined) {
-      value = this.compute(key);
+    const state = this.states[id]!;
+    if (state === NULL_VALUE) return null as T;
+    if (state === VALUE) return this.values[id] as T;
+    const value = this.compute(key);
+    if (value === null) this.states[id] = NULL_VALUE;
+    else {
       this.values[id] = value;
+      this.states[id] = VALUE;
     }
     return value;
   }
 }
+
+const NULL_VALUE = 1;
+const VALUE = 2;
 
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
 export interface ProseContext {
