@@ -316,8 +316,19 @@ export function startServer(connection: Connection): void {
     for (const uri of pendingDiagnostics) (documents.get(uri) ? open : closed).push(uri);
     const started = performance.now();
     const overBudget = (): boolean => performance.now() - started > CHECK_BUDGET_MS;
-    for (const uri of [...open, ...closed]) {
+    for (const uri of open) {
       pendingDiagnostics.delete(uri);
+      publishDiagnostics(uri);
+      if (overBudget()) break;
+    }
+    // The connection writes messages in later turns of the event loop: the open documents'
+    // diagnostics go out before the releases an edit affected are checked, not after.
+    if (open.length > 0 && pendingDiagnostics.size > 0) {
+      scheduleFlush();
+      return;
+    }
+    for (const uri of closed) {
+      if (!pendingDiagnostics.delete(uri)) continue;
       publishDiagnostics(uri);
       if (overBudget()) break;
     }
