@@ -506,6 +506,9 @@ async function measureEdits(ws, indexed, checkCodes, n) {
     else notes.push(`the first check of all ${fmtN(n)} releases did not finish within 300 s of the first series of edits.`);
   }
   row(`  resident memory once every release is checked (${fmtN(n)})`, [server.memory().rss / 1e6], 'MB', below(500, 'MB'));
+  notes.push(
+    'resident memory once every release is checked: one sample; it includes garbage the collector has not reclaimed yet, so it varies from run to run far more than the memory after indexing.',
+  );
   report(await series(), `${fmtN(n)} indexed and checked`);
   notes.push(
     `edits alternate between two full-text versions of one ${(ws.pair.editedA.length / 1000).toFixed(1)} KB release (a changed trade value that contradicts another release, a glued word, "next month" without a release date); each is sent once the previous edit's diagnostics have all arrived (nothing pushed for 50 ms, at most 1 s); times are client-side round trips over stdio.`,
