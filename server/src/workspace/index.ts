@@ -78,8 +78,10 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const keys = this.keysOf(release);
     const affected: Affected = new Map();
     // What was computed from the releases under these keys held the old release object, or lacked it.
-    if (old) for (const key of old.keys.keys()) this.derived.delete(key);
-    for (const key of keys.keys()) this.derived.delete(key);
+    if (this.derived.size > 0) {
+      if (old) for (const key of old.keys.keys()) this.derived.delete(key);
+      for (const key of keys.keys()) this.derived.delete(key);
+    }
     if (old) {
       for (const [key, codes] of old.keys) {
         if (quiet) {
