@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { analyseFile } from '../../server/src/cli/analyseFile';
 import { analyseInWorkers } from '../../server/src/cli/pool';
+import { defaultJobs } from '../../server/src/cli/main';
 import { ConfigFiles } from '../../server/src/workspace/configFiles';
 import { REPO_ROOT } from './lspClient';
 
@@ -56,11 +57,18 @@ test(`--jobs 1 and --jobs 2 print the same JSON, byte for byte, over ${RELEASES}
   assert.ok(report.documents.some((d) => d.diagnostics.length > 0), 'no diagnostics at all: the checks did not run');
 });
 
-test('the text report is the same for one thread and for every core', () => {
+test('the text report is the same for one thread, for three and for the default', () => {
   const one = cli('--no-color', '--jobs', '1', root);
+  const three = cli('--no-color', '--jobs', '3', root);
   const all = cli('--no-color', root);
   assert.equal(one.status, all.status);
+  assert.equal(one.status, three.status);
+  assert.ok(one.stdout === three.stdout, 'the text report differs between one thread and three');
   assert.ok(one.stdout === all.stdout, 'the text report differs between one thread and the default');
+});
+
+test('by default the command line uses one thread per core, and one thread on two cores or fewer', () => {
+  assert.deepEqual([1, 2, 3, 8].map(defaultJobs), [1, 1, 3, 8]);
 });
 
 test('worker threads give each file exactly what the main thread gives it', async () => {

@@ -34,7 +34,8 @@ Options:
                          repeat for several (replaces the defaults)
   --no-color             no colours in text output
   --jobs N               threads that read and analyse releases (default: one
-                         per core); the output is the same for every N
+                         per core, or 1 on two cores or fewer); the output is
+                         the same for every N
   -h, --help             this help
   -v, --version          the version
 
