@@ -46,10 +46,15 @@ test('on start the server indexes the releases on disk and reports the conflict 
   assert.equal(server.diagnostics.has(pathToFileURL(join(root, 'notes.md')).href), false, 'notes.md is not under releases/');
 });
 
-test('indexing reports progress that ends at 100% and a ready state', async () => {
-  await server.waitFor('a ready status', () =>
-    server.notifications.some((n) => n.method === 'communique/status' && (n.params as { state: string }).state === 'ready'),
-  );
+test('indexing reports progress that ends at 100%, then checking, then a ready state once every release is checked', async () => {
+  const states = (): string[] =>
+    server.notifications.filter((n) => n.method === 'communique/status').map((n) => (n.params as { state: string }).state);
+  await server.waitFor('a ready status', () => states().includes('ready'));
+  const sequence = states();
+  assert.ok(sequence.indexOf('indexing') < sequence.indexOf('checking'), `states: ${sequence.join(', ')}`);
+  assert.ok(sequence.indexOf('checking') < sequence.lastIndexOf('ready'), `states: ${sequence.join(', ')}`);
+  // Ready means checked: both releases already show the conflict they state.
+  assert.ok(codes(uriA).includes('figure-conflict') && codes(uriB).includes('figure-conflict'));
 });
 
 test('fixing the value in the editor clears the finding in the other release too', async () => {
