@@ -543,7 +543,7 @@ let sinkKeys: string[] = [];
 let sinkIds = new Int32Array(1 << 12);
 
 /** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass. */
-export function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
+function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
   startKeyTableDocument();
   const tokens: Token[] = [];
   const keys: string[] = [];

@@ -111,12 +111,12 @@ function toRef(release: CheckedRelease, claim: Claim, claimIndex: number): Claim
   return { release, claim, figure, claimIndex, key };
 }
 
+const INDEX_PREFIX = 'claim:';
+
 /** The key the index files a claim key under: one namespace shared by the numeric checks. */
 export function indexKey(key: string): string {
   return `${INDEX_PREFIX}${key}`;
 }
-
-const INDEX_PREFIX = 'claim:';
 
 /** The key a claim would have with another measure and period: the level claims a change rests on. */
 export function keyWith(claim: Claim, measure: Claim['measure'], period: ClaimPeriod): string | null {
@@ -199,7 +199,7 @@ export function claimsFingerprint(release: CheckedRelease, key: string, groupKey
   if (!key.startsWith(INDEX_PREFIX)) return '';
   const refs = groupedClaims(release, groupKey).get(key.slice(INDEX_PREFIX.length));
   if (!refs || refs.length === 0) return '';
-  const tolerance = (release as CheckedRelease & { readonly config?: { readonly tolerance?: number } }).config?.tolerance;
+  const tolerance = release.config?.tolerance;
   return `${tolerance ?? ''}|${factsFingerprint(release, refs.map((ref) => ({ start: ref.figure.start, end: ref.figure.end, claim: ref.claim, figure: ref.figure })))}`;
 }
 
@@ -213,7 +213,7 @@ export function sameUnit(a: Figure, b: Figure): boolean {
  * as the configuration of ITS release lets qualifiers reach (`tolerance`; 5% by default).
  */
 export function intervalOf(ref: ClaimRef): Interval {
-  const config = (ref.release as CheckedRelease & { readonly config?: { readonly tolerance?: number } }).config;
+  const config = ref.release.config;
   return config?.tolerance === undefined ? figureInterval(ref.figure) : figureInterval(ref.figure, config.tolerance);
 }
 

@@ -32,7 +32,6 @@ import { classify } from '../features/tokens';
 import { DEFAULT_RELEASE_GLOBS, isPressReleaseFile, matchesReleaseGlobs, isTextFile } from '../workspace/files';
 import { WorkspaceIndex, type Affected } from '../workspace/index';
 import { CheckResults, mergeAffected, unchangedPrefix } from '../workspace/checkResults';
-import { compactInPlace } from '../workspace/compact';
 import { storedRelease } from '../workspace/storedRelease';
 import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
@@ -149,22 +148,17 @@ export function startServer(connection: Connection): void {
       return;
     }
     const config = configuration.configFor(uri);
-    // Compacted: the index keeps every release's analysis for as long as the release exists.
     let context: ProseContext | undefined;
     const options = { ...configuration.analysisOptions(uri), onContext: (c: ProseContext) => (context = c) };
-    const analysis = compactInPlace(analyseDocument(text, uri, options));
+    const analysis = analyseDocument(text, uri, options);
     const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined);
     if (context) primeReleaseProse(release, context); // the index asks the checks for its keys next
-    if (bulk) {
-      index.set(release, version, true);
-      peers.set(release);
-      return;
-    }
-    const before = index.release(uri)?.text;
-    const affected = mergeAffected(index.set(release, version), results.pointingInto(uri, before === undefined ? 0 : unchangedPrefix(before, text)));
+    const before = bulk ? undefined : index.release(uri)?.text;
+    const affected = index.set(release, version, bulk);
     peers.set(release);
+    if (bulk) return;
     queueDiagnostics(uri);
-    queueAffected(affected);
+    queueAffected(mergeAffected(affected, results.pointingInto(uri, before === undefined ? 0 : unchangedPrefix(before, text))));
   };
 
   /**
@@ -350,9 +344,9 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Diagnostics written but not yet taken by the client's end of the pipe. The connection writes one
-   * message at a time, each after the last one's write completed; a background check of a large
-   * workspace produces diagnostics faster than that, and the diagnostics of the release being typed
+   * Diagnostics handed to the connection but not yet written to the editor's end (transport.ts
+   * acknowledges each message once written). A background check of a large workspace produces
+   * diagnostics faster than the editor takes them, and the diagnostics of the release being typed
    * in would wait behind hundreds of them (the benchmark measured 60 ms). So background checking
    * pauses while more than a few are unsent, and resumes as they go out.
    */
@@ -427,8 +421,8 @@ export function startServer(connection: Connection): void {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     connection.console.info(`Communiqué indexed ${files.length} releases in ${seconds} s`);
     checkingWorkspace = true;
+    // The flush queued above says "ready" once the check of every release is done.
     status('checking', `Communiqué: ${files.length} release${files.length === 1 ? '' : 's'} indexed, checking them`);
-    scheduleFlush(); // says "ready" once the check of every release is done
   }
 
   // -------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import type { CheckedRelease } from '../checks/check';
 import type { DocumentAnalysis } from '../analysis/types';
 import type { ReleaseConfig } from '../config/model';
+import { compactInPlace } from './compact';
 
 /** Texts read back recently, most recent last: a re-check reads the same few releases' texts several times. */
 const recentlyRead = new Map<StoredRelease, string>();
@@ -39,10 +40,13 @@ class StoredRelease implements CheckedRelease {
 }
 
 /**
- * The release as the index keeps it. `open`: the editor's document, kept as a string. The analysis
- * must hold no slice of `text` (see compact.ts), or the string would stay alive through it.
+ * The release as the index keeps it. `open`: the editor's document, kept as a string with its
+ * analysis as made (both are replaced at the next keystroke). A closed release is kept for as long
+ * as it exists: its analysis is compacted (compact.ts), which also leaves no slice of `text` in it
+ * to keep the string alive.
  */
 export function storedRelease(uri: string, text: string, analysis: DocumentAnalysis, config: ReleaseConfig | undefined, open: boolean): CheckedRelease {
+  if (!open) compactInPlace(analysis);
   // UTF-8 cannot hold a lone surrogate: such a text (never one read from a file) stays a string.
   if (open || !isWellFormed(text)) return config === undefined ? { uri, text, analysis } : { uri, text, analysis, config };
   return new StoredRelease(uri, text, analysis, config);
