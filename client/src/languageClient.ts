@@ -16,11 +16,9 @@ import {
 
 export type { LanguageClient };
 
-/** What the server says of itself (`communique/status`), or that it is starting. */
-export interface ServerStatus {
-  readonly state: 'starting' | 'indexing' | 'checking' | 'ready' | 'working';
-  readonly message: string;
-}
+/** What the server says of itself (`communique/status`), or that it is starting. A type only: nothing of the server is bundled. */
+export type { ServerStatus } from '../../server/src/lsp/server';
+import type { ServerStatus } from '../../server/src/lsp/server';
 
 export interface ClientOptions {
   /** The absolute path of dist/server.js. */

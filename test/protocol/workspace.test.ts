@@ -51,7 +51,7 @@ test('indexing reports progress that ends at 100%, then checking, then a ready s
     server.notifications.filter((n) => n.method === 'communique/status').map((n) => (n.params as { state: string }).state);
   await server.waitFor('a ready status', () => states().includes('ready'));
   const sequence = states();
-  assert.ok(sequence.indexOf('indexing') < sequence.indexOf('checking'), `states: ${sequence.join(', ')}`);
+  assert.ok(sequence.includes('indexing') && sequence.indexOf('indexing') < sequence.indexOf('checking'), `states: ${sequence.join(', ')}`);
   assert.ok(sequence.indexOf('checking') < sequence.lastIndexOf('ready'), `states: ${sequence.join(', ')}`);
   // Ready means checked: both releases already show the conflict they state.
   assert.ok(codes(uriA).includes('figure-conflict') && codes(uriB).includes('figure-conflict'));

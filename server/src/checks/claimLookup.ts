@@ -339,11 +339,6 @@ export function periodLabel(period: ClaimPeriod): string {
   return `${dayText(from)}–${dayText(to)}`;
 }
 
-/** Whether a period is one whole calendar year. */
-export function isCalendarYear(period: ClaimPeriod): boolean {
-  return /^\d{4}-01-01$/.test(period.from) && period.to === `${period.from.slice(0, 4)}-12-31`;
-}
-
 /** Formats a percentage for a message: "+78.2%", "−3.5%". */
 export function formatPercent(value: number): string {
   const rounded = Math.round(value * 10) / 10;

@@ -400,14 +400,18 @@ export function splitGlued(word: string): string | null {
   return withSpaces(word, span);
 }
 
+/** The glued spans the check reports in a release (the quick fixes split exactly these). */
+export function gluedSpansOf(release: CheckedRelease): GluedSpan[] {
+  const context = releaseProse(release);
+  return findGluedSpans(context.prose, context.tokens, release.analysis.parties);
+}
+
 export const gluedWords: Check = {
   code: 'glued-words',
   description: 'Words run together ("bilateralrelations", "ASEANin", "of11").',
   scope: 'document',
   run(release: CheckedRelease): Finding[] {
-    const context = releaseProse(release);
-    const spans = findGluedSpans(context.prose, context.tokens, release.analysis.parties);
-    return spans.map((span) => {
+    return gluedSpansOf(release).map((span) => {
       const written = release.text.slice(span.start, span.end);
       return {
         code: 'glued-words',

@@ -56,8 +56,20 @@ function singular(word: string): string {
   return word;
 }
 
-/** The numbered meetings a release states, with their dates. */
-export function numberedMeetings(release: CheckedRelease): NumberedMeeting[] {
+/**
+ * The numbered meetings a release states, with their dates. Kept per release object (which never
+ * changes once made): the keys, the fingerprint of every key and each peer's run read them, and
+ * each reading would split the release into sentences again.
+ */
+export function numberedMeetings(release: CheckedRelease): readonly NumberedMeeting[] {
+  let meetings = meetingsMemo.get(release);
+  if (!meetings) meetingsMemo.set(release, (meetings = readMeetings(release)));
+  return meetings;
+}
+
+const meetingsMemo = new WeakMap<CheckedRelease, readonly NumberedMeeting[]>();
+
+function readMeetings(release: CheckedRelease): NumberedMeeting[] {
   const meetings: NumberedMeeting[] = [];
   const ordinals = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   if (ordinals.length === 0) return meetings;

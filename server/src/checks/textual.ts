@@ -2,10 +2,9 @@
 // variant, glued words, unresolved dates): sentences over tokens, words around a span, and naming
 // a place in a release for a message. Pure; linear in the release.
 
-import { fold, positionAt, proseContext, type ProseContext, type Token } from '../analysis/text';
+import { positionAt, proseContext, type ProseContext, type Token } from '../analysis/text';
 import type { DateMention, Span } from '../analysis/types';
 import type { CheckedRelease } from './check';
-import type { RelatedLocation } from './finding';
 import eventWords from '../knowledge/event-words.json';
 
 const FUTURE_WORDS = new Set<string>(eventWords.futureWords);
@@ -31,10 +30,6 @@ export function lineOf(release: CheckedRelease, offset: number): number {
 export function placeOf(there: CheckedRelease, offset: number, here: CheckedRelease): string {
   const line = lineOf(there, offset);
   return there.uri === here.uri ? `line ${line}` : `${fileName(there.uri)}, line ${line}`;
-}
-
-export function relatedAt(release: CheckedRelease, span: Span, message: string): RelatedLocation {
-  return { uri: release.uri, start: span.start, end: span.end, message };
 }
 
 export { formatIsoDay, WEEKDAY_NAMES } from '../analysis/calendar';
@@ -143,11 +138,6 @@ export function tokenRange(tokens: readonly Token[], span: Span): [number, numbe
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1]!.end <= span.end) last++;
   return [first, last];
-}
-
-/** `fold` of a short string; re-exported so checks need one import. */
-export function folded(text: string): string {
-  return fold(text);
 }
 
 /** True when any word of the sentence tokens [from, to) speaks of the future or of what may be ("will", "to be held", "upcoming"). */

@@ -13,13 +13,13 @@ import { collectReleases } from './collect';
 import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
 import { ConfigFiles } from '../workspace/configFiles';
 import { describeProblem } from '../config/model';
-import { fileVerdict } from '../config/resolve';
+import { fileVerdict, type ResolvedConfig } from '../config/resolve';
 import { analyseFile, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
 import { analyseInWorkers } from './pool';
 
 
 /** Below this many files, starting worker threads costs more than it saves. */
-export const MIN_FILES_FOR_WORKERS = 64;
+const MIN_FILES_FOR_WORKERS = 64;
 
 /**
  * The command line on one thread (what tests call): the same output as `run` for any `--jobs`.
@@ -33,11 +33,6 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
 }
 
 /**
- * The command line as `dist/cli.js` runs it: releases are read, analysed and given their document
- * checks in worker threads (`--jobs`; by default one per core on machines with more than two) when
- * there are enough of them; the output is byte for byte the single-threaded one.
- */
-/**
  * Threads by default. Each result crosses from its worker as a copy of its whole analysis, and the
  * cross-release checks run on the main thread after all are in: on two cores the copies cost more
  * than the second core gives (10,000 generated releases: 32.9 s with two workers, 29.7 s on one
@@ -47,6 +42,11 @@ export function defaultJobs(cores: number): number {
   return cores > 2 ? cores : 1;
 }
 
+/**
+ * The command line as `dist/cli.js` runs it: releases are read, analysed and given their document
+ * checks in worker threads (`--jobs`; by default one per core on machines with more than two) when
+ * there are enough of them; the output is byte for byte the single-threaded one.
+ */
 export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, isTty = false): Promise<number> {
   const parsed = parseArgs(argv, isTty);
   if (parsed.command !== 'check') return answer(parsed, out, err);
@@ -108,7 +108,7 @@ function finish(command: CheckCommand, { configs, files, unreadable }: Prepared,
   const pathByUri = new Map<string, string>();
   // Every release is indexed before any is checked: a finding may need a release read later.
   const index = new WorkspaceIndex(ALL_CHECKS);
-  const loaded: { path: string; uri: string; result: Extract<FileResult, { ok: true }> }[] = [];
+  const loaded: { path: string; uri: string; result: Extract<FileResult, { ok: true }>; checks: ResolvedConfig['checks'] }[] = [];
   files.forEach((path, i) => {
     const read = results[i]!;
     if (!read.ok) {
@@ -123,13 +123,14 @@ function finish(command: CheckCommand, { configs, files, unreadable }: Prepared,
     }
     const { uri } = read;
     pathByUri.set(uri, path);
+    const config = configs.configFor(resolve(path));
     // Quiet: every release is checked once all are loaded.
-    index.set({ uri, text: read.text, analysis: read.analysis, config: configs.configFor(resolve(path)).release }, 0, true);
-    loaded.push({ path, uri, result: read });
+    index.set({ uri, text: read.text, analysis: read.analysis, config: config.release }, 0, true);
+    loaded.push({ path, uri, result: read, checks: config.checks });
   });
-  for (const { path, uri, result } of loaded) {
+  for (const { path, uri, result, checks } of loaded) {
     const release = index.release(uri)!;
-    const workspace = runChecks(release, index, WORKSPACE_CHECKS, configs.configFor(resolve(path)).checks);
+    const workspace = runChecks(release, index, WORKSPACE_CHECKS, checks);
     // The document checks ran with the analysis; merged in runChecks' order, the findings are the ones
     // runChecks(release, index, ALL_CHECKS) gives (the sort is stable and one check has one code).
     const findings = [...result.findings, ...workspace.findings].sort(compareFindings);

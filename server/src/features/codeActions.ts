@@ -3,15 +3,15 @@
 // in a "fix all of this kind in the release" form where that is safe. The LSP layer turns them
 // into code actions with workspace edits; nothing here applies an edit.
 
-import { proseContext, readFrontMatter } from '../analysis/text';
+import { readFrontMatter } from '../analysis/text';
 import type { Span } from '../analysis/types';
 import type { CheckedRelease, WorkspaceFacts } from '../checks/check';
 import type { Finding } from '../checks/finding';
-import { findGluedSpans, type GluedSpan } from '../checks/glued-words';
+import { gluedSpansOf, withSpaces, type GluedSpan } from '../checks/glued-words';
 import { spellingKey } from '../checks/party-variant';
 import { formatIsoDay, WEEKDAY_NAMES } from '../checks/textual';
 import { correctWeekday } from '../checks/weekday-mismatch';
-import { fileName, lineOf } from '../checks/claimLookup';
+import { whereIs } from '../checks/claimLookup';
 
 /** Replace `[start, end)` of the release's text with `newText` (an insertion when start = end). */
 export interface PlainEdit extends Span {
@@ -48,7 +48,7 @@ export function quickFixes(
   const actions: FixAction[] = [];
   const here = findings.filter((f) => f.start <= range.end && range.start <= f.end);
   let gluedCache: GluedSpan[] | null = null;
-  const glued = (): GluedSpan[] => (gluedCache ??= gluedSpans(release));
+  const glued = (): GluedSpan[] => (gluedCache ??= gluedSpansOf(release));
   const seen = new Set<string>();
   const add = (action: FixAction | null): void => {
     if (!action || action.edits.length === 0) return;
@@ -90,7 +90,7 @@ export function quickFixes(
 export function fixAll(release: CheckedRelease, findings: readonly Finding[], only?: FixAllCode): FixAction | null {
   const edits: PlainEdit[] = [];
   const fixes: Span[] = [];
-  const glued = only === undefined || only === 'glued-words' ? allGluedFix(findings, gluedSpans(release), 'source.fixAll') : null;
+  const glued = only === undefined || only === 'glued-words' ? allGluedFix(findings, gluedSpansOf(release), 'source.fixAll') : null;
   if (glued) {
     edits.push(...glued.edits);
     fixes.push(...glued.fixes);
@@ -195,30 +195,15 @@ function partyVariantFixes(release: CheckedRelease, finding: Finding, findings: 
 // ---------------------------------------------------------------------------------------------
 // glued-words
 
-function gluedSpans(release: CheckedRelease): GluedSpan[] {
-  const context = proseContext(release.text, release.uri, release.analysis.format);
-  return findGluedSpans(context.prose, context.tokens, release.analysis.parties);
-}
-
 function spaceEdits(span: GluedSpan): PlainEdit[] {
   return span.spaces.map((at) => ({ start: at, end: at, newText: ' ' }));
-}
-
-function withSpacesText(text: string, span: GluedSpan): string {
-  let out = '';
-  let at = span.start;
-  for (const space of span.spaces) {
-    out += `${text.slice(at, space)} `;
-    at = space;
-  }
-  return out + text.slice(at, span.end);
 }
 
 function gluedFix(release: CheckedRelease, finding: Finding, spans: readonly GluedSpan[]): FixAction | null {
   const span = spans.find((s) => s.start === finding.start && s.end === finding.end);
   if (!span) return null;
   return {
-    title: `Split into “${withSpacesText(release.text, span)}”`,
+    title: `Split into “${withSpaces(release.text, span)}”`,
     kind: 'quickfix',
     code: finding.code,
     fixes: [finding],
@@ -294,7 +279,7 @@ function figureConflictFixes(release: CheckedRelease, finding: Finding, workspac
     const value = other.text.slice(related.start, related.end).replace(/\s+/g, ' ');
     if (value === written || offered.has(value)) continue;
     offered.add(value);
-    const where = other.uri === release.uri ? `line ${lineOf(other, related.start)}` : `${fileName(other.uri)} (line ${lineOf(other, related.start)})`;
+    const where = whereIs(release, other, related);
     actions.push({
       title: `Replace with “${value}” as stated in ${where}`,
       kind: 'quickfix',

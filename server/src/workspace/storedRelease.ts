@@ -52,8 +52,7 @@ export function storedRelease(uri: string, text: string, analysis: DocumentAnaly
   return new StoredRelease(uri, text, analysis, config);
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
+/** `String.prototype.isWellFormed` (Node 20; newer than the ES2022 library the project compiles against). */
 function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
