@@ -134,7 +134,8 @@ function build(work) {
   const outfile = join(work, 'analysis.cjs');
   esbuild.buildSync({
     stdin: {
-      contents: "export { analyseDocument } from './server/src/analysis/document';\nexport { ALL_CHECKS } from './server/src/checks/index';\n",
+      contents:
+        "export { analyseDocument } from './server/src/analysis/document';\nexport { ALL_CHECKS } from './server/src/checks/index';\nexport { positionAt } from './server/src/analysis/text';\n",
       resolveDir: ROOT,
       loader: 'ts',
       sourcefile: 'bench-entry.ts',
@@ -516,7 +517,7 @@ async function measureEdits(ws, indexed, checkCodes, n) {
 }
 
 /** Hover and semantic tokens on a 1 MB release, in a server of its own (no workspace). */
-async function measureBigRelease(work, analyseDocument) {
+async function measureBigRelease(work, analyseDocument, positionAt) {
   const base = generateRelease(777_777, { style: 'ministry', targetBytes: 6000 }).text;
   const parts = [];
   let size = 0;
@@ -527,18 +528,7 @@ async function measureBigRelease(work, analyseDocument) {
   const text = parts.join('\n\n');
   const uri = uriOf(join(work, 'big.release.txt'));
   const analysis = analyseDocument(text, uri);
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const position = (offset) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - lineStarts[lo] };
-  };
+  const position = (offset) => positionAt(analysis.lineStarts, offset);
   const targets = [];
   const step = Math.max(1, Math.floor(analysis.figures.length / 50));
   for (let i = 0; i < analysis.figures.length && targets.length < 50; i += step) targets.push(position(analysis.figures[i].start + 1));
@@ -639,7 +629,8 @@ async function settled(w, quietMs, maxMs) {
 }
 
 function positionOf(text, needle) {
-  const index = Math.max(0, text.indexOf(needle));
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`the benchmark's release no longer contains "${needle}"`);
   const before = text.slice(0, index);
   const line = before.split('\n').length - 1;
   return { line, character: index - (before.lastIndexOf('\n') + 1) };
@@ -651,14 +642,14 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'communique-bench-'));
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
   const startedAt = performance.now();
-  const { analyseDocument, ALL_CHECKS } = build(work);
+  const { analyseDocument, ALL_CHECKS, positionAt } = build(work);
   const checkCodes = ALL_CHECKS.map((c) => c.code);
   notes.push(`registered checks: ${checkCodes.join(', ') || 'none yet'}.`);
 
   measureAnalysis(analyseDocument);
   const ws = writeWorkspace(join(work, 'workspace'));
   await measureServer(ws, checkCodes);
-  await measureBigRelease(work, analyseDocument);
+  await measureBigRelease(work, analyseDocument, positionAt);
   await measureCli(join(work, 'workspace'));
   const { measureActivation } = await import('./activation.mjs');
   await measureActivation({ root: ROOT, work, row, missing, notes, log, below, prebuilt: PREBUILT });

@@ -19,7 +19,7 @@
 import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
-import { formatIsoDay, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
+import { formatIsoDay, ordinal, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
@@ -418,12 +418,6 @@ function describeFounding(subject: Subject, date: string): string {
   return subject.kind === 'relations' ? `relations were established ${when}` : `${subject.name} was founded ${when}`;
 }
 
-function ordinalText(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-  return `${n}${suffix}`;
-}
-
 export const anniversaryMismatch: Check = {
   code: 'anniversary-mismatch',
   description: 'An Nth anniversary that contradicts the founding date stated elsewhere.',
@@ -456,7 +450,7 @@ export const anniversaryMismatch: Check = {
       const implied = a.year - a.ordinal;
       const foundings = statedFor(a.subject.key);
       if (foundings.some((f) => Number(f.fact.date.slice(0, 4)) === implied)) continue;
-      const head = `${ordinalText(a.ordinal)} anniversary in ${a.year} implies ${implied}, but`;
+      const head = `${ordinal(a.ordinal)} anniversary in ${a.year} implies ${implied}, but`;
       const related: RelatedLocation[] = [];
       let message: string;
       if (foundings.length > 0) {

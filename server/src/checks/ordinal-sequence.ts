@@ -15,7 +15,7 @@
 import type { DateMention, Figure, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
-import { placeOf, releaseSentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
+import { ordinal, placeOf, releaseSentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 
@@ -243,12 +243,6 @@ function dateOpeningSentence(r: Reader, sentenceStart: number, sentenceEnd: numb
   return date.date;
 }
 
-function ordinalText(n: number): string {
-  const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-  return `${n}${suffix}`;
-}
-
 function when(date: DateMention): string {
   const written = date.text.replace(/\s+/g, ' ');
   if (!date.relative) return written;
@@ -291,11 +285,11 @@ export const ordinalSequence: Check = {
           code: 'ordinal-sequence',
           severity: 'warning',
           message:
-            `the ${ordinalText(m.number)} ${m.name} is dated ${when(m.date)}, ${order} the ${ordinalText(other.number)} ` +
+            `the ${ordinal(m.number)} ${m.name} is dated ${when(m.date)}, ${order} the ${ordinal(other.number)} ` +
             `dated ${when(other.date)} (${placeOf(o.release, other.start, release)})`,
           start: m.start,
           end: m.end,
-          related: [{ uri: o.release.uri, start: other.start, end: other.end, message: `the ${ordinalText(other.number)}: ${when(other.date)}` }],
+          related: [{ uri: o.release.uri, start: other.start, end: other.end, message: `the ${ordinal(other.number)}: ${when(other.date)}` }],
         });
         break;
       }

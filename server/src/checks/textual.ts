@@ -34,6 +34,15 @@ export function placeOf(there: CheckedRelease, offset: number, here: CheckedRele
 
 export { formatIsoDay, WEEKDAY_NAMES } from '../analysis/calendar';
 
+/** A whole number as an English ordinal: "1st", "13th", "55th" (messages, hovers). */
+export function ordinal(value: number): string {
+  const n = Math.trunc(value);
+  const lastTwo = Math.abs(n) % 100;
+  const last = Math.abs(n) % 10;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
 /** True when a date mention writes its year ("21 October 2021"), false for "21 October" or "this year". */
 export function writesYear(date: DateMention): boolean {
   const t = date.text;

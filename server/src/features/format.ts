@@ -3,6 +3,7 @@
 
 import { formatIsoDay, isoDayNumber, parseIso, weekdayOf as calendarWeekday, WEEKDAY_NAMES } from '../analysis/calendar';
 import type { Figure } from '../analysis/types';
+import { ordinal } from '../checks/textual';
 
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
@@ -46,13 +47,7 @@ export function formatFigureValue(figure: Figure): string {
   }
 }
 
-export function ordinal(value: number): string {
-  const n = Math.trunc(value);
-  const lastTwo = Math.abs(n) % 100;
-  const last = Math.abs(n) % 10;
-  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : last === 1 ? 'st' : last === 2 ? 'nd' : last === 3 ? 'rd' : 'th';
-  return `${n}${suffix}`;
-}
+export { ordinal };
 
 /**
  * The interval a figure's written precision allows: "5.33 billion" (resolution 1e7) covers
