@@ -5,7 +5,9 @@ import {
   CodeActionKind,
   type Diagnostic,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -39,6 +41,7 @@ import { ConfigFiles } from '../workspace/configFiles';
 import { defaultGazetteer } from '../knowledge/gazetteer';
 import { knowledgeActions, suppressionActions } from '../features/configActions';
 import { pathOf, ServerConfiguration, toSuppressAction } from './configuration';
+import { type ParamField, paramsProblem } from './params';
 import { toCodeLens, toHighlights, toInlayHint, toLocation, toWorkspaceSymbol } from './convert';
 import { FIX_ALL_KIND, semanticTokensLegend, toCodeAction, toDiagnostic, toDocumentSymbols, toHover, toSemanticTokens } from './convert';
 
@@ -109,9 +112,15 @@ export function startServer(connection: Connection): void {
     connection.console.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
 
-  /** Every handler answers, even when something inside it throws: the error is logged, the answer is empty. */
-  function safe<P, R>(name: string, handler: (params: P, token: CancellationToken) => R, empty: R) {
-    return (params: P, token: CancellationToken): R => {
+  /**
+   * Every handler answers: parameters that are not what the protocol defines (of the `fields` the
+   * handler reads) with InvalidParams; when something inside it throws, the error is logged and
+   * the answer is empty.
+   */
+  function safe<P, R>(name: string, fields: readonly ParamField[], handler: (params: P, token: CancellationToken) => R, empty: R) {
+    return (params: P, token: CancellationToken): R | ResponseError => {
+      const problem = paramsProblem(params, fields);
+      if (problem) return new ResponseError(ErrorCodes.InvalidParams, `${name}: ${problem}`);
       try {
         if (token.isCancellationRequested) return empty;
         catchUp(); // a request sees every edit sent before it
@@ -507,7 +516,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen(({ document }) => {
     status('working', `Analysing ${fileName(document.uri)}`);
-    safe('analysis', () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
+    safe('analysis', [], () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
     const release = index.release(document.uri);
     status('ready', release ? summaryMessage(release.analysis) : 'Communiqué is ready');
   });
@@ -531,6 +540,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.on(
     safe(
       'semantic tokens',
+      ['textDocument'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return { data: [] };
@@ -542,6 +552,7 @@ export function startServer(connection: Connection): void {
   connection.languages.semanticTokens.onRange(
     safe(
       'semantic tokens (range)',
+      ['textDocument', 'range'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return { data: [] };
@@ -555,6 +566,7 @@ export function startServer(connection: Connection): void {
   connection.onHover(
     safe(
       'hover',
+      ['textDocument', 'position'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
@@ -568,6 +580,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     safe(
       'code actions',
+      ['textDocument', 'range', 'codeActionContext'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         const release = index.release(params.textDocument.uri);
@@ -611,6 +624,7 @@ export function startServer(connection: Connection): void {
   connection.onReferences(
     safe(
       'references',
+      ['textDocument', 'position'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
@@ -623,6 +637,7 @@ export function startServer(connection: Connection): void {
   connection.onDefinition(
     safe(
       'definition',
+      ['textDocument', 'position'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
@@ -636,6 +651,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentHighlight(
     safe(
       'highlights',
+      ['textDocument', 'position'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
@@ -648,6 +664,7 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(
     safe(
       'workspace symbols',
+      ['query'],
       (params) => workspaceSymbols(params.query, view, (key) => peers.count(key)).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
       [],
     ),
@@ -656,6 +673,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens(
     safe(
       'code lenses',
+      ['textDocument'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
@@ -670,6 +688,7 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(
     safe(
       'inlay hints',
+      ['textDocument', 'range'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
@@ -683,6 +702,7 @@ export function startServer(connection: Connection): void {
   connection.onDocumentSymbol(
     safe(
       'document symbols',
+      ['textDocument'],
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
