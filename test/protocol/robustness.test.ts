@@ -50,6 +50,7 @@ after(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
+/** A hover on a fresh document answers with the figure's value: the server still reads, analyses and answers. */
 async function stillAnswers(what: string): Promise<void> {
   const uri = 'file:///probe/alive.release.md';
   const text = 'Trade reached USD 5.33 billion.\n';
@@ -57,6 +58,8 @@ async function stillAnswers(what: string): Promise<void> {
   const { line, character } = positionOf(text, 'USD');
   const hover = await server.hover(uri, line, character + 1);
   assert.ok(hover, `no hover after ${what}`);
+  assert.match((hover.contents as MarkupContent).value, /USD 5,330,000,000/, `the hover after ${what}`);
+  assert.deepEqual(hover.range, { start: { line, character }, end: { line, character: character + 'USD 5.33 billion'.length } }, `the hover's range after ${what}`);
   assert.equal(server.process.exitCode, null, `the server exited after ${what}`);
 }
 
@@ -91,40 +94,79 @@ test('a file changed on disk that is gone before it is read, or is a pipe, is re
   await stillAnswers('file events for missing files and a pipe');
 });
 
-test('malformed requests are answered with an error or an empty result, and the server keeps answering', async () => {
-  const uri = 'file:///probe/malformed.release.md';
-  server.open(uri, PAIR('9'));
-  const outcomes: [string, unknown][] = [];
-  const attempt = async (method: string, params: unknown): Promise<void> => {
-    const outcome = await server.connection.sendRequest(method, params).then(
-      (answer) => ({ answer }),
-      (error: { code?: number; message?: string }) => ({ error: error.code ?? error.message }),
-    );
-    outcomes.push([method, outcome]);
-  };
-  await attempt('textDocument/hover', { textDocument: { uri }, position: { line: 'x', character: null } });
-  await attempt('textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 1e12 } });
-  await attempt('textDocument/hover', { textDocument: {}, position: { line: 0, character: 0 } });
-  await attempt('textDocument/hover', null);
-  await attempt('textDocument/semanticTokens/full', { textDocument: { uri: 42 } });
-  await attempt('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 9, character: 0 }, end: { line: 0, character: 0 } } });
-  await attempt('textDocument/documentSymbol', { textDocument: 'nope' });
-  await attempt('textDocument/codeAction', { textDocument: { uri }, range: null, context: null });
-  await attempt('textDocument/definition', [1, 2, 3]);
-  for (const [method, outcome] of outcomes) {
-    assert.ok(outcome && typeof outcome === 'object', `${method}: no answer`);
-  }
-  // A method the server does not know is an error response (MethodNotFound), not silence.
-  const unknown = await server.connection.sendRequest('communique/noSuchMethod', {}).then(
-    () => null,
-    (error: { code?: number }) => error.code,
+// JSON-RPC 2.0 (section 5.1): -32601 the method does not exist, -32602 invalid method parameters.
+const METHOD_NOT_FOUND = -32601;
+const INVALID_PARAMS = -32602;
+
+/** The server's answer to a request: its result, or its error's code. */
+const answerTo = (method: string, params: unknown): Promise<{ result: unknown } | { code: number }> =>
+  server.connection.sendRequest(method, params).then(
+    (result) => ({ result }),
+    (error: { code: number }) => ({ code: error.code }),
   );
-  assert.equal(unknown, -32601);
+
+test('malformed requests are answered InvalidParams, unknown methods MethodNotFound, requests about unknown documents empty', async () => {
+  const uri = 'file:///probe/malformed.release.md';
+  const text = PAIR('9');
+  server.open(uri, text);
+  const figure = positionOf(text, 'USD 9 billion');
+  // Parameters that are not what LSP defines: positions are two uintegers (0 to 2^31 - 1), a
+  // document is named by a string URI, a code action needs a range and a context, and parameters
+  // are passed by name (an object), never by position (an array, or null).
+  const malformed: [string, unknown][] = [
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 'x', character: null } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: -5, character: 0 } }],
+    ['textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1e12 } }],
+    ['textDocument/hover', { textDocument: {}, position: { line: 0, character: 0 } }],
+    ['textDocument/hover', { textDocument: { uri } }],
+    ['textDocument/hover', null],
+    ['textDocument/semanticTokens/full', { textDocument: { uri: 42 } }],
+    ['textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 0 }, end: null } }],
+    ['textDocument/documentSymbol', { textDocument: 'nope' }],
+    ['textDocument/codeAction', { textDocument: { uri }, range: null, context: null }],
+    ['textDocument/codeAction', { textDocument: { uri }, range: { start: figure, end: figure }, context: {} }],
+    ['textDocument/references', { textDocument: { uri }, position: [figure.line, figure.character], context: { includeDeclaration: true } }],
+    ['textDocument/definition', [1, 2, 3]],
+    ['textDocument/inlayHint', { textDocument: { uri }, range: 'all' }],
+    ['workspace/symbol', { query: 7 }],
+  ];
+  for (const [method, params] of malformed) {
+    assert.deepEqual(await answerTo(method, params), { code: INVALID_PARAMS }, `${method} ${JSON.stringify(params)}`);
+  }
+  assert.deepEqual(await answerTo('communique/noSuchMethod', {}), { code: METHOD_NOT_FOUND });
+
+  // Well-formed requests about a document the server never saw: nothing there, so empty answers.
+  const unseen = { uri: 'file:///never/seen.release.md' };
+  const start = { line: 0, character: 0 };
+  const everywhere = { start, end: { line: 10, character: 0 } };
+  const emptyAnswers: [string, unknown, unknown][] = [
+    ['textDocument/hover', { textDocument: unseen, position: start }, null],
+    ['textDocument/definition', { textDocument: unseen, position: start }, null],
+    ['textDocument/references', { textDocument: unseen, position: start, context: { includeDeclaration: true } }, []],
+    ['textDocument/documentHighlight', { textDocument: unseen, position: start }, []],
+    ['textDocument/documentSymbol', { textDocument: unseen }, []],
+    ['textDocument/semanticTokens/full', { textDocument: unseen }, { data: [] }],
+    ['textDocument/semanticTokens/range', { textDocument: unseen, range: everywhere }, { data: [] }],
+    ['textDocument/codeAction', { textDocument: unseen, range: everywhere, context: { diagnostics: [] } }, []],
+    ['textDocument/codeLens', { textDocument: unseen }, []],
+    ['textDocument/inlayHint', { textDocument: unseen, range: everywhere }, []],
+  ];
+  for (const [method, params, empty] of emptyAnswers) {
+    assert.deepEqual(await answerTo(method, params), { result: empty }, `${method} about a document the server never saw`);
+  }
+  // Well-formed but pointing nowhere in a known document: a range that ends before it starts holds
+  // no token, and a position past the last line holds no figure.
+  assert.deepEqual(await answerTo('textDocument/semanticTokens/range', { textDocument: { uri }, range: { start: { line: 3, character: 0 }, end: start } }), { result: { data: [] } });
+  assert.deepEqual(await answerTo('textDocument/hover', { textDocument: { uri }, position: { line: 1000, character: 0 } }), { result: null });
+
   // Notifications with nonsense: no answer is due, and nothing may break.
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: null });
   await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: 'file:///never/opened.md', version: 3 }, contentChanges: [{ text: 'x' }] });
   await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///never/opened.md' } });
   await server.connection.sendNotification('communique/noSuchNotification', { a: 1 });
+  // The document opened before all this still answers with its figure.
+  const hover = await server.hover(uri, figure.line, figure.character + 4);
+  assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /USD 9,000,000,000/);
   await stillAnswers('malformed requests and notifications');
 });
 
