@@ -33,6 +33,8 @@ export interface ActivationRecord {
 /** What activate() resolves to: `vscode.extensions.getExtension('communique.communique').exports`. */
 export interface CommuniqueApi {
   readonly activation: ActivationRecord;
+  /** The process id of the language server running now; undefined while none runs (restarting, stopped, failed to start). */
+  readonly serverProcessId: number | undefined;
 }
 
 /** The server's own status, or that it could not start. */
@@ -96,6 +98,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
       showStatus();
       await created.start();
       record.serverStarted ??= now();
+      output.info(`The Communiqué language server runs as process ${created.serverProcess?.pid ?? '(unknown)'}`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       output.error(`The Communiqué language server could not start: ${message}`);
@@ -165,7 +168,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
   // is part of activation. The status bar says it is starting meanwhile.
   lifecycle = new Promise<void>((resolve) => setImmediate(resolve)).then(start);
   record.activated = now();
-  return { activation: record };
+  return {
+    activation: record,
+    get serverProcessId() {
+      return client?.serverProcess?.pid;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

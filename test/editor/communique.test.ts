@@ -19,6 +19,7 @@ import {
   workspaceRoot,
   type DecodedToken,
   type TokensResult,
+  waitForDiagnostic,
 } from './helpers';
 
 const RELEASE = 'releases/2021-10-political-consultations.release.md';
@@ -236,17 +237,49 @@ describe('Communiqué inside a real VS Code', () => {
   });
 
   describe('the command "Restart Language Server"', () => {
-    it('replaces the server, which answers again', async () => {
+    /** Whether a process with this id exists (signal 0 tests for it and sends nothing). */
+    const running = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+
+    it('replaces the server process with a new one, which answers and checks edits again', async () => {
+      const api = vscode.extensions.getExtension<CommuniqueApi>(EXTENSION_ID)!.exports;
       const document = await openFixture(RELEASE);
       await tokensOnceAnswered(document);
+      const previous = api.serverProcessId;
+      assert.ok(previous !== undefined && running(previous), `no running server before the restart (process ${String(previous)})`);
       // The command resolves once the new client has started (or reported that it could not).
       await vscode.commands.executeCommand('communique.restartServer');
+      const record = api.activation;
+      assert.equal(record.serverFailed, undefined, `the language server failed to start: ${record.serverFailed}`);
+      const current = api.serverProcessId;
+      assert.ok(current !== undefined && running(current), `no running server after the restart (process ${String(current)})`);
+      assert.notEqual(current, previous, 'the restart kept the same server process');
+      await waitFor(`the previous server (process ${previous}) to exit`, () => running(previous), (alive) => !alive, { timeout: 15_000 });
+
       const tokens = await tokensOnceAnswered(document, 30_000);
       assertTokenAt(document, tokens, 'USD 5.33 billion', 'figure', 'money');
       const text = await hoverOnceAnswered(document, find(document, 'USD 5.33 billion').inside, '"USD 5.33 billion" after a restart');
       assertIncludes(text, 'USD 5,330,000,000', '"USD 5.33 billion" after a restart');
-      const record = vscode.extensions.getExtension<CommuniqueApi>(EXTENSION_ID)!.exports.activation;
-      assert.equal(record.serverFailed, undefined, `the language server failed to start: ${record.serverFailed}`);
+      // An edit after the restart is checked by the new server: 21 October 2021 was a Thursday.
+      const meeting = find(document, 'on 21 October 2021');
+      try {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(meeting.start, meeting.end), 'on Monday, 21 October 2021');
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        const weekday = await waitForDiagnostic(document, 'weekday-mismatch', 30_000);
+        assert.equal(weekday.range.start.line, meeting.start.line);
+        assert.match(weekday.message, /Thursday, not a Monday/);
+      } finally {
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+      assert.ok(document.getText().includes('on 21 October 2021 for'), 'the fixture is back as it was on disk');
     });
   });
 });

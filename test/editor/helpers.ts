@@ -83,6 +83,21 @@ export async function waitFor<T>(
   }
 }
 
+/** The first diagnostic of check `code` VS Code holds for the document. */
+export function diagnosticOf(document: vscode.TextDocument, code: string): vscode.Diagnostic | undefined {
+  return vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code);
+}
+
+/** Waits until VS Code holds a diagnostic of check `code` for the document. */
+export function waitForDiagnostic(document: vscode.TextDocument, code: string, timeout?: number): Promise<vscode.Diagnostic> {
+  return waitFor(
+    `a ${code} diagnostic on ${vscode.workspace.asRelativePath(document.uri)}`,
+    () => diagnosticOf(document, code),
+    (d) => d !== undefined,
+    { ...(timeout !== undefined ? { timeout } : {}), describe: () => vscode.languages.getDiagnostics(document.uri).map((d) => `${String(d.code)}: ${d.message}`).join('; ') || 'no diagnostics' },
+  ) as Promise<vscode.Diagnostic>;
+}
+
 export interface DecodedToken {
   readonly line: number;
   readonly character: number;

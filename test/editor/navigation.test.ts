@@ -5,23 +5,10 @@
 // a wrong weekday and two words run together.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { find, hoverText, openFixture, outline, waitFor } from './helpers';
+import { diagnosticOf, find, hoverText, openFixture, outline, waitFor, waitForDiagnostic } from './helpers';
 
 const CONSULTATIONS = 'releases/2021-10-political-consultations.release.md';
 const REVIEW = 'releases/2022-01-trade-review.release.md';
-
-function diagnosticOf(document: vscode.TextDocument, code: string): vscode.Diagnostic | undefined {
-  return vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === code);
-}
-
-function waitForDiagnostic(document: vscode.TextDocument, code: string): Promise<vscode.Diagnostic> {
-  return waitFor(
-    `a ${code} diagnostic on ${vscode.workspace.asRelativePath(document.uri)}`,
-    () => diagnosticOf(document, code),
-    (d) => d !== undefined,
-    { describe: () => vscode.languages.getDiagnostics(document.uri).map((d) => `${String(d.code)}: ${d.message}`).join('; ') || 'no diagnostics' },
-  ) as Promise<vscode.Diagnostic>;
-}
 
 async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
