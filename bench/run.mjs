@@ -17,7 +17,7 @@
 //   7. the extension's activation in a real VS Code extension host (bench/activation.mjs).
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -25,7 +25,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import * as chrono from 'chrono-node';
 import { generateCorpus, generateRelease } from './corpus.mjs';
-import { startServer, withTimeout } from './lsp.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // COMMUNIQUE_BENCH_DIST: measure prebuilt bundles (server.js, cli.js) from another folder instead
@@ -46,6 +45,8 @@ const rows = [];
 const loadAtStart = loadavg()[0];
 const notes = [];
 const cleanups = [];
+/** The LSP client of the protocol tests (test/protocol/lspClient.ts), bundled by build(). */
+let lsp;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics and the table
@@ -120,7 +121,8 @@ const atLeast = (value, unit) => ({ text: `≥ ${value} ${unit}`, ok: (x) => x >
 const below = (value, unit) => ({ text: `< ${value} ${unit}`, ok: (x) => x < value });
 
 // ---------------------------------------------------------------------------------------------
-// Set-up: build the bundles, and bundle the pure analysis for measuring it in this process.
+// Set-up: build the bundles, and bundle the pure analysis (for measuring it in this process) with
+// the protocol tests' LSP client (for driving the server).
 
 function build(work) {
   if (PREBUILT) {
@@ -135,7 +137,8 @@ function build(work) {
   esbuild.buildSync({
     stdin: {
       contents:
-        "export { analyseDocument } from './server/src/analysis/document';\nexport { ALL_CHECKS } from './server/src/checks/index';\nexport { positionAt } from './server/src/analysis/text';\n",
+        "export { analyseDocument } from './server/src/analysis/document';\nexport { ALL_CHECKS } from './server/src/checks/index';\nexport { positionAt } from './server/src/analysis/text';\n" +
+        "export { startServer, within, positionOf } from './test/protocol/lspClient';\n",
       resolveDir: ROOT,
       loader: 'ts',
       sourcefile: 'bench-entry.ts',
@@ -151,6 +154,17 @@ function build(work) {
 }
 
 const uriOf = (path) => pathToFileURL(path).href;
+
+/** Resident set size and its peak, in bytes, of a server from /proc (Linux). */
+function memoryOf(server) {
+  try {
+    const status = readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // 1–2. Analysis in process, and chrono-node on the same corpus.
@@ -308,7 +322,7 @@ function watcher() {
       entry = { test, resolve };
       waiters.add(entry);
     });
-    return withTimeout(promise, ms, what).finally(() => waiters.delete(entry));
+    return lsp.within(promise, ms, what).finally(() => waiters.delete(entry));
   };
   return { onPush, waitFor, counts, progress, status };
 }
@@ -319,29 +333,29 @@ const fmtN = (n) => n.toLocaleString('en-US');
 /** Starts a server on the folders and waits until it says it is ready (or `timeoutSeconds` pass: then it is killed). */
 async function indexOnce(folders, timeoutSeconds, keep) {
   const w = watcher();
-  const server = startServer(SERVER, w.onPush);
-  live.add(server);
   const ready = w.waitFor(
     (m, p) => (m === 'communique/status' && p?.state === 'ready') || (m === '$/progress' && p?.value?.kind === 'end'),
     timeoutSeconds * 1000,
     'indexing',
   );
+  const server = await lsp.startServer({ serverPath: SERVER, workspaceFolders: folders, onNotification: w.onPush });
+  const t0 = performance.now(); // \`initialized\` has just been sent
+  live.add(server);
   const crashed = server.exited.then(({ code, signal }) => {
     throw new Error(`the server exited (code ${code}, signal ${signal}) while indexing:\n${server.stderr().slice(-2000)}`);
   });
   crashed.catch(() => {});
-  const t0 = await server.initialize(folders.map((path, i) => ({ uri: uriOf(path), name: `w${i + 1}` })));
   let t1;
   try {
     t1 = await Promise.race([ready, crashed]);
   } catch (error) {
-    const memory = server.memory();
+    const memory = memoryOf(server);
     server.kill();
     live.delete(server);
     if (/timed out/.test(String(error))) return { timedOut: true, seconds: timeoutSeconds, memory, progress: w.progress.message };
     throw error;
   }
-  const memory = server.memory();
+  const memory = memoryOf(server);
   const diagnostics = w.counts.get('textDocument/publishDiagnostics') ?? 0;
   if (!keep) {
     await server.stop();
@@ -428,13 +442,13 @@ async function measureEdits(ws, indexed, checkCodes, n) {
 
   // Open A as an editor would and let the server settle.
   const firstA = w.waitFor(isDiagnostics(uriA, 1), 5000, 'diagnostics of the opened release').catch(() => null);
-  await server.open(uriA, ws.pair.cleanA, 1, 'plaintext');
-  await withTimeout(server.hover(uriA, { line: 0, character: 0 }), 60_000, 'hover after opening');
+  await server.open(uriA, ws.pair.cleanA, 'plaintext', 1);
+  await lsp.within(server.hover(uriA, 0, 0), 60_000, 'hover after opening');
   await firstA;
 
   let mode = 'diagnostics';
   let dependents = true;
-  const hoverAt = positionOf(ws.pair.editedA, 'Viet Nam reached');
+  const hoverAt = lsp.positionOf(ws.pair.editedA, 'Viet Nam reached');
   let version = 1;
 
   /** Up to 21 edits (at least 5, then while within 40 s); times into the arrays. */
@@ -480,7 +494,7 @@ async function measureEdits(ws, indexed, checkCodes, n) {
       }
       const t0 = performance.now();
       await server.change(uriA, text, version);
-      await withTimeout(server.hover(uriA, hoverAt), 30_000, 'hover after an edit');
+      await lsp.within(server.hover(uriA, hoverAt.line, hoverAt.character), 30_000, 'hover after an edit');
       toHover.push(performance.now() - t0);
     }
     return { toA, toB, toHover };
@@ -506,7 +520,7 @@ async function measureEdits(ws, indexed, checkCodes, n) {
     if (done) notes.push(`the first check of all ${fmtN(n)} releases finished ${fmt((performance.now() - t0) / 1000)} s after the first series of edits ended.`);
     else notes.push(`the first check of all ${fmtN(n)} releases did not finish within 300 s of the first series of edits.`);
   }
-  row(`  resident memory once every release is checked (${fmtN(n)})`, [server.memory().rss / 1e6], 'MB', below(500, 'MB'));
+  row(`  resident memory once every release is checked (${fmtN(n)})`, [memoryOf(server).rss / 1e6], 'MB', below(500, 'MB'));
   notes.push(
     'resident memory once every release is checked: one sample; it includes garbage the collector has not reclaimed yet, so it varies from run to run far more than the memory after indexing.',
   );
@@ -535,20 +549,19 @@ async function measureBigRelease(work, analyseDocument, positionAt) {
   if (targets.length === 0) targets.push(position(Math.floor(text.length / 2)));
 
   log('1 MB release: open, hover, semantic tokens');
-  const server = startServer(SERVER);
+  const server = await lsp.startServer({ serverPath: SERVER });
   live.add(server);
   try {
-    await server.initialize([]);
     let t0 = performance.now();
-    await server.open(uri, text, 1, 'press-release');
-    const first = await withTimeout(server.hover(uri, targets[0]), 60_000, 'first hover on the 1 MB release');
+    await server.open(uri, text, 'press-release', 1);
+    const first = await lsp.within(server.hover(uri, targets[0].line, targets[0].character), 60_000, 'first hover on the 1 MB release');
     row(`open a ${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB release → first hover answered`, [performance.now() - t0], 'ms');
     if (!first) notes.push('the first hover on a figure of the 1 MB release answered null.');
-    for (let i = 0; i < 5; i++) await server.hover(uri, targets[i % targets.length]);
+    for (let i = 0; i < 5; i++) await server.hover(uri, targets[i % targets.length].line, targets[i % targets.length].character);
     const hovers = [];
     for (const at of targets) {
       t0 = performance.now();
-      await server.hover(uri, at);
+      await server.hover(uri, at.line, at.character);
       hovers.push(performance.now() - t0);
     }
     row('hover on a figure, 1 MB release', hovers, 'ms');
@@ -567,7 +580,7 @@ async function measureBigRelease(work, analyseDocument, positionAt) {
       const edited = i % 2 === 0 ? `${text}\nThe ministers met again.` : text;
       t0 = performance.now();
       await server.change(uri, edited, 2 + i);
-      await withTimeout(server.semanticTokens(uri), 60_000, 'semantic tokens after an edit');
+      await lsp.within(server.semanticTokens(uri), 60_000, 'semantic tokens after an edit');
       edits.push(performance.now() - t0);
     }
     row('edit → semantic tokens, 1 MB release (re-analysis)', edits, 'ms');
@@ -628,21 +641,15 @@ async function settled(w, quietMs, maxMs) {
   }
 }
 
-function positionOf(text, needle) {
-  const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`the benchmark's release no longer contains "${needle}"`);
-  const before = text.slice(0, index);
-  const line = before.split('\n').length - 1;
-  return { line, character: index - (before.lastIndexOf('\n') + 1) };
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
   const work = mkdtempSync(join(tmpdir(), 'communique-bench-'));
   cleanups.push(() => rmSync(work, { recursive: true, force: true }));
   const startedAt = performance.now();
-  const { analyseDocument, ALL_CHECKS, positionAt } = build(work);
+  const bundle = build(work);
+  const { analyseDocument, ALL_CHECKS, positionAt } = bundle;
+  lsp = bundle;
   const checkCodes = ALL_CHECKS.map((c) => c.code);
   notes.push(`registered checks: ${checkCodes.join(', ') || 'none yet'}.`);
 
