@@ -7,18 +7,22 @@
 // dist/client.js in a plain node process with a stub `vscode` module (reading + compiling + the
 // bundle's top-level code), which needs no browser.
 //
+// Each launch goes through the e2e harness itself (test/e2e/lib: ensureHarness, runExtensionTests),
+// as `npm test` runs the editor suite, with bench/activation-probe.cjs as the suite.
+//
 // Used by bench/run.mjs: `await measureActivation({ root, work, row, missing, notes, log, below })`.
 // Never fails on time, nor when the extension host cannot start: the row is then missing, with why.
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { generateRelease } from './corpus.mjs';
 
 const LABEL = 'extension activation (real extension host)';
 const LAUNCHES = 5; // measured, after one warm-up launch that is not counted
-const BUDGET_MS = 240_000; // for every launch together; each launch is stopped after LAUNCH_TIMEOUT_MS
-const LAUNCH_TIMEOUT_MS = 120_000;
+const BUDGET_MS = 240_000; // for every launch together
+const LAUNCH_TIMEOUT_MS = 105_000; // for the probe's report, once the workbench is open
 // What the .vsix holds (.vscodeignore) besides dist/, which is built here.
 const PACKAGED = ['package.json', 'language-configuration.json', 'syntaxes', 'schemas'];
 
@@ -71,61 +75,11 @@ process.stdout.write(String(performance.now() - t0));
   return times;
 }
 
-/** One launch: a fresh code-server + extension host running the probe; resolves to its report. */
-function launch(root, { extension, workspace, probe, resultFile }) {
-  return new Promise((resolveLaunch) => {
-    rmSync(resultFile, { force: true });
-    const child = spawn(
-      process.execPath,
-      [
-        join(root, 'test', 'e2e', 'bin', 'code-server-as-vscode.mjs'),
-        `--extensionDevelopmentPath=${extension}`,
-        `--extensionTestsPath=${probe}`,
-        workspace,
-      ],
-      {
-        cwd: root,
-        env: { ...process.env, COMMUNIQUE_E2E_RESULT: resultFile, COMMUNIQUE_E2E_TIMEOUT_S: String(LAUNCH_TIMEOUT_MS / 1000 - 15) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    const keep = (chunk) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    // SIGTERM lets the stand-in stop the code-server and Chromium it started; SIGKILL if it hangs.
-    const kill = setTimeout(() => {
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-    }, LAUNCH_TIMEOUT_MS);
-    child.once('exit', (code, signal) => {
-      clearTimeout(kill);
-      // The stand-in's run folder (user data, logs) is of no further use.
-      rmSync(join(root, 'test', 'e2e', '.work', `exthost-${child.pid}`), { recursive: true, force: true });
-      let result = null;
-      try {
-        result = JSON.parse(readFileSync(resultFile, 'utf8'));
-      } catch {
-        // no result: the launch failed before the probe reported
-      }
-      resolveLaunch({ code, signal, result, output });
-    });
-  });
-}
-
 /** The figures of one launch, in milliseconds, or why there are none. */
 function figures(launched) {
-  const report = launched.result?.report;
+  const report = launched.report;
   const a = report?.activation;
-  if (!a) {
-    const why =
-      report?.error ??
-      launched.result?.reason ??
-      (firstLine(launched.output.split('\n').filter((l) => /error|fail|cannot|not /i.test(l)).join('\n')) || `exit ${launched.signal ?? launched.code}`);
-    return { error: why };
-  }
+  if (!a) return { error: report?.error ?? launched.reason ?? `the probe reported nothing (exit code ${launched.code})` };
   // VS Code's marks are Date.now() milliseconds; the record is timeOrigin + performance.now(), the same clock.
   const m = report.marks ?? {};
   const hasMarks = [m.willLoadCode, m.didLoadCode, m.willActivate, m.didActivate].every(Number.isFinite);
@@ -149,7 +103,6 @@ export async function measureActivation({ root, work, row, missing, notes, log, 
   const dir = join(work, 'activation');
   const extension = join(dir, 'extension');
   const workspace = join(dir, 'workspace');
-  const resultFile = join(dir, 'result.json');
   let staged;
   try {
     staged = stageExtension(root, extension, prebuilt);
@@ -163,20 +116,31 @@ export async function measureActivation({ root, work, row, missing, notes, log, 
   const apart = join(extension, 'dist', 'languageClient.js');
   const sizes = `dist/client.js ${(size / 1000).toFixed(0)} KB${existsSync(apart) ? ` (+ dist/languageClient.js ${(readFileSync(apart).length / 1000).toFixed(0)} KB, required after activation)` : ''}`;
 
-  // The harness (code-server, Chromium), installed as `npm test` installs it.
-  log('extension activation: checking the e2e harness (node test/e2e/run.mjs --install-only)');
-  const install = spawnSync(process.execPath, ['test/e2e/run.mjs', '--install-only'], { cwd: root, encoding: 'utf8', timeout: 600_000 });
-  if (install.status !== 0) {
-    const why = firstLine((install.stdout + install.stderr).split('\n').filter((l) => /failed|missing|not installed|cannot|error/i.test(l)).join('\n'));
-    missing(LABEL, `not measured: the extension host cannot start here (${why || `harness install exit ${install.status ?? install.signal}`})`);
-  } else {
+  // The harness (code-server, Chromium), installed as `npm test` installs it. Loaded here, not
+  // above: without it installed, only this measure is missing.
+  log('extension activation: checking the e2e harness');
+  let runExtensionTests = null;
+  let cleanupAll = async () => {};
+  try {
+    const e2e = join(root, 'test', 'e2e', 'lib');
+    const { ensureHarness } = await import(pathToFileURL(join(e2e, 'install.mjs')).href);
+    await ensureHarness();
+    ({ runExtensionTests } = await import(pathToFileURL(join(e2e, 'exthost.mjs')).href));
+    ({ cleanupAll } = await import(pathToFileURL(join(e2e, 'util.mjs')).href));
+  } catch (error) {
+    missing(LABEL, `not measured: the extension host cannot start here (${firstLine(error.message)})`);
+  }
+  if (runExtensionTests) {
     const probe = join(root, 'bench', 'activation-probe.cjs');
     const runs = [];
     let firstError = null;
     const started = performance.now();
     for (let i = 0; i <= LAUNCHES && performance.now() - started < BUDGET_MS; i++) {
       log(`extension activation: launch ${i + 1} of ${LAUNCHES + 1}${i === 0 ? ' (warm-up, not counted)' : ''}`);
-      const f = figures(await launch(root, { extension, workspace, probe, resultFile }));
+      const launched = await runExtensionTests({ extensionPath: extension, testsPath: probe, workspace, timeout: LAUNCH_TIMEOUT_MS, runName: 'bench-activation' })
+        .catch((error) => ({ code: 1, reason: firstLine(error.message) }))
+        .finally(cleanupAll); // anything of the launch still running
+      const f = figures(launched);
       if (f.error) {
         firstError ??= f.error;
         log(`extension activation: launch ${i + 1} failed: ${f.error}`);

@@ -13,8 +13,9 @@ export const REPO_ROOT = resolve(E2E_DIR, '..', '..');
 export const WORK_DIR = join(E2E_DIR, '.work');
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
+/** Progress goes to standard error: a caller's standard output (the benchmark's table) keeps only its results. */
 export function log(message) {
-  console.log(`[e2e] ${message}`);
+  console.error(`[e2e] ${message}`);
 }
 
 export function seconds(ms) {
