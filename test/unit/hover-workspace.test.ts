@@ -236,3 +236,15 @@ test('the hover accepts a stated change when any pair of levels agrees, as the c
   const card = hoverAt(release.analysis, release.text.indexOf('60.2%') + 1, ws.view);
   assert.ok(card?.markdown.includes('this figure says “up 60.2%” ✓'), card?.markdown);
 });
+
+test('the hover names a period as the checks do, in the Measures line and in the table', () => {
+  const ws = inMemoryWorkspace({
+    'a.release.md': '---\ndate: 2021-10-10\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 7.24 billion in the first nine months of 2021.\n',
+    'b.release.md': '---\ndate: 2021-10-20\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 7.2 billion in the first nine months of 2021.\n',
+  });
+  const release = ws.release('a.release.md');
+  const card = hoverAt(release.analysis, release.text.indexOf('USD 7.24') + 1, ws.view);
+  assert.ok(card);
+  assert.ok(card.markdown.includes('- Measures: two-way trade · Cambodia–Viet Nam · January–September 2021'), card.markdown);
+  assert.ok(card.markdown.includes('| January–September 2021 | **USD 7.24 billion** |'), card.markdown);
+});

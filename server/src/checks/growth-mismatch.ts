@@ -9,12 +9,13 @@
 // `warning`: the change rests on pairing a percentage with its periods ("respectively"), which a
 // reviewer should look at rather than a build fail on.
 
+import { periodLabel } from '../analysis/calendar';
 import { overlap, percentChange } from '../analysis/intervals';
 import type { Interval } from '../analysis/intervals';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith, periodLabel,
+  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith,
   related, sameUnit, statedAt, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 

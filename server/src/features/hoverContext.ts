@@ -4,9 +4,10 @@
 // and mentions across the workspace. Peers are found by key (features/peers.ts), never by a scan.
 
 import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
+import { MONTH_NAMES, periodLabel } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import type { DateMention, DocumentAnalysis, Figure, PartyMention } from '../analysis/types';
-import { ClaimLookup, claimValueText, comparableClaims, fileName, formatPercent, periodLabel, valueText } from '../checks/claimLookup';
+import { ClaimLookup, claimValueText, comparableClaims, fileName, formatPercent, valueText } from '../checks/claimLookup';
 import { changeVerdict } from '../checks/growth-mismatch';
 import { escapeMarkdown } from './hover';
 import { dayKey, metricKey, partyKey, type WorkspaceView } from './peers';
@@ -234,10 +235,8 @@ export function dateContext(analysis: DocumentAnalysis, date: DateMention, works
 // ---------------------------------------------------------------------------------------------
 // Parties.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function monthYear(iso: string): string {
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
+  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
 }
 
 export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, workspace: WorkspaceView): string[] {
