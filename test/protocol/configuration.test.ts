@@ -77,6 +77,8 @@ test('fixing the file applies it without a restart: glued words off, the house f
   await server.waitFor('party-variant and no glued-words', () => codes(releaseUri).join() === 'party-variant');
   const variant = server.diagnostics.get(releaseUri)![0]!;
   assert.match(String(variant.message), /this workspace writes “Viet Nam”/);
+  // The forms travel as data, for fixes to read instead of the message.
+  assert.deepEqual(variant.data, { variant: 'Vietnam', usual: 'Viet Nam', usualFrom: 'workspace' });
 });
 
 test('breaking it again keeps the last good configuration in force', async () => {

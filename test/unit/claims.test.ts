@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import type { Claim } from '../../server/src/analysis/claimTypes';
 import { claimKey } from '../../server/src/analysis/claimTypes';
 import { analyseDocument } from '../../server/src/analysis/document';
-import { claimPeriodLabel, extractClaims, metricDefinition, metricDefinitions, yearBefore } from '../../server/src/analysis/claims';
+import { extractClaims, metricDefinition, metricDefinitions, yearBefore } from '../../server/src/analysis/claims';
+import { periodLabel } from '../../server/src/analysis/calendar';
 import { proseContext } from '../../server/src/analysis/text';
 import type { DocumentAnalysis } from '../../server/src/analysis/types';
 import { hoverAt } from '../../server/src/features/hover';
@@ -581,9 +582,18 @@ test('claims: the vocabulary is consistent (ids unique, parts and complements kn
 });
 
 test('claims: period labels and the year before', () => {
-  assert.equal(claimPeriodLabel({ from: '2020-01-01', to: '2020-12-31', granularity: 'year' }), '2020');
-  assert.equal(claimPeriodLabel({ from: '2022-01-01', to: '2022-09-30', granularity: 'period' }), 'Jan–Sep 2022');
-  assert.equal(claimPeriodLabel({ from: '2021-10-23', to: '2021-10-23', granularity: 'day', pointInTime: true }), 'as of 2021-10-23');
+  const rows: [string, string, boolean, string][] = [
+    ['2020-01-01', '2020-12-31', false, '2020'],
+    ['2019-01-01', '2021-12-31', false, '2019–2021'],
+    ['2022-01-01', '2022-09-30', false, 'January–September 2022'],
+    ['2021-10-01', '2021-10-31', false, 'October 2021'],
+    ['2024-02-01', '2024-02-29', false, 'February 2024'],
+    ['2021-11-01', '2022-02-28', false, 'November 2021–February 2022'],
+    ['2021-10-23', '2021-10-23', true, 'as of 23 October 2021'],
+    ['2021-10-23', '2021-10-23', false, '23 October 2021'],
+    ['2021-11-25', '2021-11-26', false, '25 November 2021–26 November 2021'],
+  ];
+  for (const [from, to, pointInTime, label] of rows) assert.equal(periodLabel({ from, to, pointInTime }), label, `${from}..${to}`);
   assert.deepEqual(yearBefore({ from: '2024-01-01', to: '2024-02-29', granularity: 'period' }), { from: '2023-01-01', to: '2023-02-28', granularity: 'period' });
   assert.deepEqual(yearBefore({ from: '2021-01-01', to: '2021-02-28', granularity: 'period' }), { from: '2020-01-01', to: '2020-02-29', granularity: 'period' });
 });

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { analyseDocument } from '../../server/src/analysis/document';
 import { runChecks } from '../../server/src/checks/index';
 import { fixAll, quickFixes, type FixAction, type PlainEdit } from '../../server/src/features/codeActions';
+import type { Finding } from '../../server/src/checks/finding';
+import type { ReleaseConfig } from '../../server/src/config/model';
 import { inMemoryWorkspace } from './inMemoryWorkspace';
 
 function apply(text: string, edits: readonly PlainEdit[]): string {
@@ -196,4 +198,43 @@ test('fix all of one kind repairs that kind only', () => {
     assert.equal(action.title, title);
     assert.equal(apply(text, action.edits), expected);
   }
+});
+
+/** The findings with every message reworded: what a fix reads must not be the words people read. */
+function reworded(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => ({ ...f, message: 'reworded', related: f.related.map((r) => ({ ...r, message: 'reworded' })) }));
+}
+
+test('party-variant fixes read the forms the finding carries, not its message', () => {
+  // The release's first "Viet Nam" is a heading in capitals: the usual form is still "Viet Nam".
+  const text = `${DATED}# VIET NAM AND CAMBODIA\n\nViet Nam and Cambodia met. Viet Nam spoke first. Vietnam then thanked Cambodia.\n`;
+  const ws = inMemoryWorkspace({ 'a.release.md': text });
+  const release = ws.release('a.release.md');
+  const findings = reworded(ws.findings('a.release.md'));
+  const at = text.indexOf('Vietnam');
+  const actions = quickFixes(release, findings, { start: at + 1, end: at + 1 }, ws.view);
+  const preferred = actions.find((a) => a.isPreferred);
+  assert.equal(preferred?.title, 'Write “Viet Nam” as this release does elsewhere');
+  assert.equal(apply(text, preferred.edits), text.replace('Vietnam', 'Viet Nam'));
+  const all = fixAll(release, findings, 'party-variant');
+  assert.equal(all && apply(text, all.edits), text.replace('Vietnam', 'Viet Nam'));
+});
+
+test('party-variant: a flagged form is replaced by the workspace\'s form, and "everywhere" keeps to that form', () => {
+  const text = `${DATED}Kampuchea and Burma met. Kampuchea thanked Burma.\n`;
+  const config: ReleaseConfig = { flaggedForms: new Map([['Kampuchea', 'Cambodia'], ['Burma', 'Myanmar']]) };
+  const ws = inMemoryWorkspace({ 'a.release.md': text }, { 'a.release.md': config });
+  const release = ws.release('a.release.md');
+  const findings = reworded(ws.findings('a.release.md'));
+  assert.deepEqual(findings.filter((f) => f.code === 'party-variant').map((f) => text.slice(f.start, f.end)), ['Kampuchea', 'Burma', 'Kampuchea', 'Burma']);
+  const at = text.indexOf('Kampuchea');
+  const actions = quickFixes(release, findings, { start: at + 1, end: at + 1 }, ws.view);
+  const one = actions.find((a) => a.title === 'Write “Cambodia” as this release does elsewhere');
+  assert.ok(one, actions.map((a) => a.title).join('\n'));
+  assert.equal(apply(text, one.edits), text.replace('Kampuchea', 'Cambodia'));
+  // Burma's findings have their own form: writing "Cambodia" everywhere must leave them alone.
+  const everywhere = actions.find((a) => a.title.startsWith('Write “Cambodia” everywhere'));
+  assert.ok(everywhere, actions.map((a) => a.title).join('\n'));
+  assert.equal(everywhere.title, 'Write “Cambodia” everywhere in this release (2 changes)');
+  assert.equal(apply(text, everywhere.edits), text.replaceAll('Kampuchea', 'Cambodia'));
 });

@@ -113,9 +113,14 @@ test('knowledge quick fixes: "prefer" names the release\'s usual form of a party
   assert.equal(findings.length, 1);
   const actions = knowledgeActions(r, findings, { start: findings[0]!.start, end: findings[0]!.start }, () => true);
   assert.deepEqual(actions.map((a) => a.title), ['Prefer “Viet Nam” in this workspace']);
+  // The form comes from the finding's data, not its words (the first "Viet Nam" is the heading's "VIET NAM").
+  const reworded = findings.map((f) => ({ ...f, message: 'reworded', related: f.related.map((l) => ({ ...l, message: 'reworded' })) }));
+  assert.deepEqual(knowledgeActions(r, reworded, { start: findings[0]!.start, end: findings[0]!.start }, () => true).map((a) => a.title), ['Prefer “Viet Nam” in this workspace']);
   // A finding from a house form already configured offers nothing more.
-  const house: Finding = { ...findings[0]!, related: [] };
-  assert.deepEqual(knowledgeActions(r, [house], { start: house.start, end: house.start }, () => true), []);
+  const configured: CheckedRelease = { ...r, config: { preferredForms: ['Viet Nam'] } };
+  const house = runChecks(configured, index).findings.filter((f) => f.code === 'party-variant');
+  assert.equal(house.length, 1);
+  assert.deepEqual(knowledgeActions(configured, house, { start: house[0]!.start, end: house[0]!.start }, () => true), []);
 });
 
 test('configEdits: new file, existing file with comments, the result parses and says what was asked', () => {

@@ -184,3 +184,67 @@ test('lineLink: a Markdown link to a line, the URI safe inside the link', () => 
   ];
   for (const [uri, line, label, expected] of rows) assert.equal(lineLink(uri, line, label), expected);
 });
+
+test('the hover judges a stated change as the growth-mismatch check does, with the workspace tolerance', () => {
+  const base = '---\ndate: 2021-03-01\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 5.20 billion in 2020.\n';
+  // 5.20 → 6.00 billion is +15.2% to +15.6%.
+  const rows: { name: string; text: string; on: string; said: string; tolerance: number; accepted: boolean }[] = [
+    {
+      // "about 12%" reaches ±0.6 points by default, ±3.6 with a tolerance of 0.3.
+      name: 'a wider tolerance lets "about 12%" meet the levels',
+      text: 'Two-way trade between Cambodia and Viet Nam reached USD 6.00 billion in 2021, up about 12% on 2020.',
+      on: 'USD 6.00 billion',
+      said: 'up about 12%',
+      tolerance: 0.3,
+      accepted: true,
+    },
+    {
+      // "about USD 6.00 billion" reaches ±5% by default (+9.4% to +21.4%), not at all with a tolerance of 0.
+      name: 'no tolerance keeps "about USD 6.00 billion" from meeting "up 12%"',
+      text: 'Two-way trade between Cambodia and Viet Nam reached about USD 6.00 billion in 2021, up 12% on 2020.',
+      on: 'USD 6.00 billion',
+      said: 'up 12%',
+      tolerance: 0,
+      accepted: false,
+    },
+  ];
+  for (const row of rows) {
+    const files = { 'a.release.md': base, 'b.release.md': `---\ndate: 2022-02-10\n---\n\n${row.text}\n` };
+    for (const config of [undefined, { tolerance: row.tolerance }]) {
+      const ws = inMemoryWorkspace(files, config ? { 'a.release.md': config, 'b.release.md': config } : {});
+      const accepted = config ? row.accepted : !row.accepted;
+      const label = `${row.name} (${config ? `tolerance ${row.tolerance}` : 'default tolerance'})`;
+      const found = ws.findings('b.release.md').some((f) => f.code === 'growth-mismatch');
+      assert.equal(found, !accepted, `${label}: the check`);
+      const release = ws.release('b.release.md');
+      const card = hoverAt(release.analysis, release.text.indexOf(row.on) + 1, ws.view);
+      assert.ok(card, label);
+      assert.ok(card.markdown.includes(`this release says “${row.said}” ${accepted ? '✓' : '✗'}`), `${label}: the hover\n${card.markdown}`);
+    }
+  }
+});
+
+test('the hover accepts a stated change when any pair of levels agrees, as the check does', () => {
+  // 2021 is stated twice: 8.30 billion gives +59.4% to +59.9% over 5.20, 8.32 billion +59.7% to +60.3%; "up 60.2%" meets the second.
+  const ws = inMemoryWorkspace({
+    'a.release.md': '---\ndate: 2021-03-01\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 5.20 billion in 2020.\n',
+    'b.release.md': '---\ndate: 2022-02-10\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 8.32 billion in 2021.\n',
+    'c.release.md': '---\ndate: 2022-03-01\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 8.30 billion in 2021, up 60.2% on 2020.\n',
+  });
+  assert.deepEqual(ws.findings('c.release.md').filter((f) => f.code === 'growth-mismatch'), []);
+  const release = ws.release('c.release.md');
+  const card = hoverAt(release.analysis, release.text.indexOf('60.2%') + 1, ws.view);
+  assert.ok(card?.markdown.includes('this figure says “up 60.2%” ✓'), card?.markdown);
+});
+
+test('the hover names a period as the checks do, in the Measures line and in the table', () => {
+  const ws = inMemoryWorkspace({
+    'a.release.md': '---\ndate: 2021-10-10\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 7.24 billion in the first nine months of 2021.\n',
+    'b.release.md': '---\ndate: 2021-10-20\n---\n\nTwo-way trade between Cambodia and Viet Nam reached USD 7.2 billion in the first nine months of 2021.\n',
+  });
+  const release = ws.release('a.release.md');
+  const card = hoverAt(release.analysis, release.text.indexOf('USD 7.24') + 1, ws.view);
+  assert.ok(card);
+  assert.ok(card.markdown.includes('- Measures: two-way trade · Cambodia–Viet Nam · January–September 2021'), card.markdown);
+  assert.ok(card.markdown.includes('| January–September 2021 | **USD 7.24 billion** |'), card.markdown);
+});

@@ -4,6 +4,7 @@
 import { analyseDocument } from '../../server/src/analysis/document';
 import type { CheckedRelease } from '../../server/src/checks/check';
 import type { Finding } from '../../server/src/checks/finding';
+import type { ReleaseConfig } from '../../server/src/config/model';
 import { ALL_CHECKS, runChecks } from '../../server/src/checks/index';
 import { PeerIndex, workspaceView, type WorkspaceView } from '../../server/src/features/peers';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
@@ -15,13 +16,14 @@ export interface InMemoryWorkspace {
   findings(name: string): readonly Finding[];
 }
 
-/** `files`: file name → text. URIs are `file:///ws/releases/<name>`. */
-export function inMemoryWorkspace(files: Record<string, string>): InMemoryWorkspace {
+/** `files`: file name → text. URIs are `file:///ws/releases/<name>`. `configs`: file name → the configuration that applies to it. */
+export function inMemoryWorkspace(files: Record<string, string>, configs: Record<string, ReleaseConfig> = {}): InMemoryWorkspace {
   const index = new WorkspaceIndex(ALL_CHECKS);
   const peers = new PeerIndex();
   const uri = (name: string): string => `file:///ws/releases/${name}`;
   for (const [name, text] of Object.entries(files)) {
-    const release: CheckedRelease = { uri: uri(name), text, analysis: analyseDocument(text, uri(name)) };
+    const config = configs[name];
+    const release: CheckedRelease = { uri: uri(name), text, analysis: analyseDocument(text, uri(name)), ...(config ? { config } : {}) };
     index.set(release, 0);
     peers.set(release);
   }

@@ -150,6 +150,10 @@ test('inlay hints: the value of each resolved relative date', () => {
   const hints = relativeDateHints(c.analysis);
   assert.deepEqual(hints.map((h) => [c.text.slice(0, h.offset).endsWith('this year'), h.label]), [[true, '→ 2022']]);
   assert.deepEqual(relativeDateHints(c.analysis, { start: 0, end: 10 }), []);
+  // Months and days as the hovers and the checks' messages write them.
+  const text = '---\ndate: 2021-10-23\n---\n\nExports rose last month. The ministers met on Tuesday.\n';
+  const d = inMemoryWorkspace({ 'd.release.md': text }).release('d.release.md');
+  assert.deepEqual(relativeDateHints(d.analysis).map((h) => h.label), ['→ September 2021', '→ 19 October 2021']);
 });
 
 test('the outline groups figures by metric and parties, figures of no known metric after them', () => {

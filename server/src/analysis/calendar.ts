@@ -90,12 +90,33 @@ export function isoDayNumber(iso: Ymd): number {
 }
 
 export const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 /** "2021-10-21" → "21 October 2021"; anything that is no ISO day comes back as it is. */
 export function formatIsoDay(iso: string): string {
   const day = parseIso(iso);
   return day ? `${day.d} ${MONTH_NAMES[day.m - 1]} ${day.y}` : iso;
+}
+
+/**
+ * A period for people, in messages, hovers and hints alike: "2020", "2019–2021", "October 2021",
+ * "January–September 2022", "as of 23 October 2021" (a point in time), "21 October 2021".
+ */
+export function periodLabel(period: { readonly from: string; readonly to: string; readonly pointInTime?: boolean }): string {
+  const from = parseIso(period.from);
+  const to = parseIso(period.to);
+  if (!from || !to) return `${period.from}–${period.to}`;
+  if (period.pointInTime) return `as of ${formatIsoDay(period.to)}`;
+  if (from.d === 1 && to.d === daysInMonth(to.y, to.m)) {
+    if (from.m === 1 && to.m === 12) return from.y === to.y ? `${from.y}` : `${from.y}–${to.y}`;
+    if (from.y === to.y) {
+      if (from.m === to.m) return `${MONTH_NAMES[from.m - 1]} ${from.y}`;
+      return `${MONTH_NAMES[from.m - 1]}–${MONTH_NAMES[to.m - 1]} ${from.y}`;
+    }
+    return `${MONTH_NAMES[from.m - 1]} ${from.y}–${MONTH_NAMES[to.m - 1]} ${to.y}`;
+  }
+  if (period.from === period.to) return formatIsoDay(period.from);
+  return `${formatIsoDay(period.from)}–${formatIsoDay(period.to)}`;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

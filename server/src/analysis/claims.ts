@@ -1785,28 +1785,3 @@ function shiftYear(iso: string, years: number): string {
   if (day > last || wasLast) day = last;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
-
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * A short label for a claim's period: "2020", "Jan–Sep 2022", "Oct 2021", "as of 2021-10-23",
- * "2021-11-25 to 2021-11-26".
- */
-export function claimPeriodLabel(period: ClaimPeriod): string {
-  const { from, to } = period;
-  if (period.pointInTime) return `as of ${to}`;
-  const fy = from.slice(0, 4);
-  const ty = to.slice(0, 4);
-  const fm = Number(from.slice(5, 7));
-  const tm = Number(to.slice(5, 7));
-  const startsMonth = from.slice(8, 10) === '01';
-  const endsMonth = Number(to.slice(8, 10)) === new Date(Date.UTC(Number(ty), tm, 0)).getUTCDate();
-  if (startsMonth && endsMonth) {
-    if (fy === ty && fm === 1 && tm === 12) return fy;
-    if (fy === ty && fm === tm) return `${MONTH_ABBR[fm - 1]} ${fy}`;
-    if (fy === ty) return `${MONTH_ABBR[fm - 1]}–${MONTH_ABBR[tm - 1]} ${fy}`;
-    if (fm === 1 && tm === 12) return `${fy}–${ty}`;
-    return `${MONTH_ABBR[fm - 1]} ${fy}–${MONTH_ABBR[tm - 1]} ${ty}`;
-  }
-  return from === to ? from : `${from} to ${to}`;
-}

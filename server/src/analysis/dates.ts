@@ -18,6 +18,7 @@ import {
   isValidDate,
   isoFromDayNumber,
   monthEnd,
+  MONTH_NAMES,
   monthStart,
   parseIso,
   toIso,
@@ -581,9 +582,6 @@ function shapeInterval(shape: Shape, y: number): [string, string] | null {
       return [monthStart(y, 13 - shape.n), monthEnd(y, 12)];
   }
 }
-
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
 
 function spanStart(S: Scan, i: number): number {
   return S.tokens[i]!.start;

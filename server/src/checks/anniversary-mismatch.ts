@@ -19,7 +19,8 @@
 import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
-import { formatIsoDay, ordinal, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
+import { formatIsoDay, ordinal, placeOf, tokenRange, writesYear } from './textual';
+import { eventReader, sentencePair, type EventReader } from './eventReader';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
@@ -85,34 +86,6 @@ export interface Facts {
 // ---------------------------------------------------------------------------------------------
 // Reading the facts of one release.
 
-interface Reader {
-  readonly release: CheckedRelease;
-  readonly s: Sentences;
-  /** Party mention starting at each token index. */
-  readonly partyAt: Map<number, { mention: PartyMention; last: number }>;
-  /** Date mention starting at each token index. */
-  readonly dateAt: Map<number, { date: DateMention; last: number }>;
-  /** The release's two countries, when it names exactly two. */
-  readonly pair: readonly string[] | null;
-}
-
-function reader(release: CheckedRelease): Reader {
-  const s = releaseSentences(release);
-  const partyAt = new Map<number, { mention: PartyMention; last: number }>();
-  const countries = new Set<string>();
-  for (const mention of release.analysis.parties) {
-    if (mention.kind === 'country') countries.add(mention.id);
-    const range = tokenRange(s.tokens, mention);
-    if (range) partyAt.set(range[0], { mention, last: range[1] });
-  }
-  const dateAt = new Map<number, { date: DateMention; last: number }>();
-  for (const date of release.analysis.dates) {
-    const range = tokenRange(s.tokens, date);
-    if (range) dateAt.set(range[0], { date, last: range[1] });
-  }
-  return { release, s, partyAt, dateAt, pair: countries.size === 2 ? [...countries] : null };
-}
-
 /** The year of a date mention when it lies within one year, else null. */
 function yearOf(date: DateMention): number | null {
   if (date.from === null || date.to === null || date.from.slice(0, 4) !== date.to.slice(0, 4)) return null;
@@ -124,7 +97,7 @@ function yearOf(date: DateMention): number | null {
  * Reads "of …" after an anniversary (or a founding noun) from token `from`: the subject and the
  * index one past the noun phrase. Null when it is not of diplomatic relations or an organisation.
  */
-function readSubject(r: Reader, from: number, to: number): { subject: Subject; end: number } | null {
+function readSubject(r: EventReader, from: number, to: number): { subject: Subject; end: number } | null {
   const { s } = r;
   const sentenceStart = s.start[from]!;
   const sentenceEnd = s.end[from]!;
@@ -163,16 +136,6 @@ function readSubject(r: Reader, from: number, to: number): { subject: Subject; e
   return null;
 }
 
-/** The two countries a sentence names, when it names exactly two. */
-function sentencePair(r: Reader, from: number, to: number): string[] | null {
-  const countries = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const party = r.partyAt.get(i);
-    if (party && party.mention.kind === 'country') countries.add(party.mention.id);
-  }
-  return countries.size === 2 ? [...countries] : null;
-}
-
 /**
  * The anniversary's year, tied to it by the words around; null when no year is. A date right after
  * "the anniversary of the establishment of diplomatic relations" may be the founding date instead
@@ -180,7 +143,7 @@ function sentencePair(r: Reader, from: number, to: number): string[] | null {
  * own time (its date, or the latest year it writes), and is returned as `founding` otherwise.
  */
 function anniversaryYear(
-  r: Reader,
+  r: EventReader,
   ordinalFirst: number,
   npEnd: number,
   npNamesFounding: boolean,
@@ -236,7 +199,7 @@ function anniversaryYear(
 }
 
 /** The release's own year, or the latest year it writes. */
-function nowYear(r: Reader): number {
+function nowYear(r: EventReader): number {
   const date = r.release.analysis.releaseDate;
   if (date) return Number(date.date.slice(0, 4));
   let latest = 0;
@@ -269,7 +232,7 @@ function readFactsOnce(release: CheckedRelease): Facts {
   const figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   const mayFound = hasFoundingWords(release);
   if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
-  const r = reader(release);
+  const r = eventReader(release);
   const { s } = r;
   for (const figure of figures) {
     const range = tokenRange(s.tokens, figure);
@@ -302,7 +265,7 @@ function readFactsOnce(release: CheckedRelease): Facts {
 }
 
 /** "ASEAN's 55th anniversary": an organisation and a possessive just before the ordinal. */
-function possessiveOrganisation(r: Reader, ordinalFirst: number): { subject: Subject; end: number } | null {
+function possessiveOrganisation(r: EventReader, ordinalFirst: number): { subject: Subject; end: number } | null {
   const { s } = r;
   let i = ordinalFirst - 1;
   if (i >= 0 && s.words[i] === 's') i--;
@@ -327,7 +290,7 @@ function hasFoundingWords(release: CheckedRelease): boolean {
  * (between A and B) were established in 1967", "since the establishment of diplomatic relations on
  * 24 June 1967", "ASEAN was founded on 8 August 1967", "the founding of ASEAN on 8 August 1967".
  */
-function readFoundings(r: Reader, foundings: FoundingFact[]): void {
+function readFoundings(r: EventReader, foundings: FoundingFact[]): void {
   const { s } = r;
   const n = s.tokens.length;
   for (let i = 0; i < n; i++) {
@@ -398,7 +361,7 @@ function readFoundings(r: Reader, foundings: FoundingFact[]): void {
 }
 
 /** A date with its year written, right after "on" or "in" at token `at`. */
-function dateAfter(r: Reader, at: number, sentenceEnd: number): DateMention | null {
+function dateAfter(r: EventReader, at: number, sentenceEnd: number): DateMention | null {
   if (at >= sentenceEnd || (r.s.words[at] !== 'on' && r.s.words[at] !== 'in')) return null;
   const d = r.dateAt.get(at + 1);
   if (!d || !writesYear(d.date) || yearOf(d.date) === null) return null;

@@ -3,6 +3,7 @@
 
 import { claimKey } from '../analysis/claimTypes';
 import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
+import { periodLabel } from '../analysis/calendar';
 import { figureInterval } from '../analysis/intervals';
 import type { Interval } from '../analysis/intervals';
 import { fileName, lineOf } from './textual';
@@ -298,45 +299,6 @@ export function describeClaim(release: CheckedRelease, claim: Claim): string {
   const change = claim.measure === 'change' ? 'change in ' : '';
   const parties = claim.parties.length > 0 ? ` ${partiesLabel(release, claim)}` : '';
   return `${period}${modality}${change}${metricLabel(claim)}${parties}`;
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-interface Day {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-function parseDay(iso: string): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return null;
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** "2020", "January–September 2022", "October 2021", "as of 23 October 2021", "2019–2021". */
-export function periodLabel(period: ClaimPeriod): string {
-  const from = parseDay(period.from);
-  const to = parseDay(period.to);
-  if (!from || !to) return `${period.from}–${period.to}`;
-  const dayText = (d: Day) => `${d.day} ${MONTHS[d.month - 1]} ${d.year}`;
-  if (period.pointInTime) return `as of ${dayText(to)}`;
-  const startsMonth = from.day === 1;
-  const endsMonth = to.day === daysInMonth(to.year, to.month);
-  if (startsMonth && endsMonth) {
-    if (from.month === 1 && to.month === 12) return from.year === to.year ? `${from.year}` : `${from.year}–${to.year}`;
-    if (from.year === to.year) {
-      if (from.month === to.month) return `${MONTHS[from.month - 1]} ${from.year}`;
-      return `${MONTHS[from.month - 1]}–${MONTHS[to.month - 1]} ${from.year}`;
-    }
-    return `${MONTHS[from.month - 1]} ${from.year}–${MONTHS[to.month - 1]} ${to.year}`;
-  }
-  if (period.from === period.to) return dayText(from);
-  return `${dayText(from)}–${dayText(to)}`;
 }
 
 /** Formats a percentage for a message: "+78.2%", "−3.5%". */

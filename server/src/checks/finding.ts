@@ -19,4 +19,22 @@ export interface Finding extends Span {
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly RelatedLocation[];
+  /**
+   * What a fix needs of the finding, as data: fixes read it here, never back out of the message,
+   * which is written for people. The language server sends it as the diagnostic's `data`.
+   */
+  readonly data?: FindingData;
+}
+
+/** The data a finding carries for its fixes: one shape per check that has any. */
+export type FindingData = SpellingData;
+
+/** party-variant: a party written in a form other than the one to use. */
+export interface SpellingData {
+  /** The form found, as the text writes it ("Vietnam"). */
+  readonly variant: string;
+  /** The form to write instead ("Viet Nam"); null when the workspace flags a form without naming one. */
+  readonly usual: string | null;
+  /** Whose form `usual` is: the release's own (the one it writes most) or the workspace's (a house or flagged form). */
+  readonly usualFrom: 'release' | 'workspace';
 }

@@ -9,12 +9,13 @@
 // `warning`: the change rests on pairing a percentage with its periods ("respectively"), which a
 // reviewer should look at rather than a build fail on.
 
+import { periodLabel } from '../analysis/calendar';
 import { overlap, percentChange } from '../analysis/intervals';
 import type { Interval } from '../analysis/intervals';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith, periodLabel,
+  changeSign, claimValueText, ClaimLookup, comparableClaims, describeClaim, formatPercent, indexKey, intervalOf, keyWith,
   related, sameUnit, statedAt, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 
@@ -36,28 +37,9 @@ export const growthMismatch: Check = {
     const findings: Finding[] = [];
     const lookup = new ClaimLookup(release, workspace);
     for (const ref of comparableClaims(release)) {
-      if (ref.claim.measure !== 'change' || ref.figure.unit !== '%') continue;
-      const keys = levelKeys(ref);
-      if (keys.length !== 2) continue;
-      const nexts = ordered(release, ref, lookup.withKey(keys[0]!));
-      const bases = lookup.withKey(keys[1]!);
-      const stated = statedChanges(ref);
-      let first: { base: ClaimRef; next: ClaimRef } | null = null;
-      let agrees = false;
-      search: for (const next of nexts) {
-        for (const base of bases) {
-          if (!sameUnit(base.figure, next.figure)) continue;
-          const computed = percentChange(intervalOf(base), intervalOf(next));
-          if (computed === null) continue;
-          if (stated.some((s) => overlap(computed, s))) {
-            agrees = true;
-            break search;
-          }
-          first ??= { base, next };
-        }
-      }
-      if (agrees || first === null) continue;
-      const { base, next } = first;
+      const verdict = changeVerdict(ref, lookup);
+      if (verdict === null || verdict.agrees) continue;
+      const { base, next } = verdict;
       const computed = (next.figure.value / base.figure.value - 1) * 100;
       const claim = ref.claim;
       findings.push({
@@ -78,6 +60,38 @@ export const growthMismatch: Check = {
     return findings;
   },
 };
+
+/** A level of a change's base period and one of its own period. */
+interface LevelPair {
+  readonly base: ClaimRef;
+  readonly next: ClaimRef;
+}
+
+/**
+ * What the levels of both periods say of a stated change, for this check and the hover alike:
+ * `agrees` when some pair of levels in the same unit gives a change that can meet it; otherwise the
+ * first pair that cannot (the one a finding names); null when the change is not compared (not in
+ * per cent, no base, no pair of levels to compute it from). `lookup` is the stated change's release's.
+ */
+export function changeVerdict(ref: ClaimRef, lookup: ClaimLookup): { readonly agrees: true } | ({ readonly agrees: false } & LevelPair) | null {
+  if (ref.claim.measure !== 'change' || ref.figure.unit !== '%') return null;
+  const keys = levelKeys(ref);
+  if (keys.length !== 2) return null;
+  const nexts = ordered(ref.release, ref, lookup.withKey(keys[0]!));
+  const bases = lookup.withKey(keys[1]!);
+  const stated = statedChanges(ref);
+  let first: LevelPair | null = null;
+  for (const next of nexts) {
+    for (const base of bases) {
+      if (!sameUnit(base.figure, next.figure)) continue;
+      const computed = percentChange(intervalOf(base), intervalOf(next));
+      if (computed === null) continue;
+      if (stated.some((s) => overlap(computed, s))) return { agrees: true };
+      first ??= { base, next };
+    }
+  }
+  return first === null ? null : { agrees: false, ...first };
+}
 
 /** The keys of the level claims a change rests on: its own period's, then its base's. */
 function levelKeys(ref: ClaimRef): string[] {

@@ -12,10 +12,11 @@
 // party at all is not compared. A higher number
 // dated wholly before a lower one of the same series is reported, on each of the two.
 
-import type { DateMention, Figure, PartyMention, Span } from '../analysis/types';
+import type { DateMention, Figure, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
-import { ordinal, placeOf, releaseSentences, speaksOfFuture, tokenRange, type Sentences } from './textual';
+import { ordinal, placeOf, speaksOfFuture, tokenRange } from './textual';
+import { eventReader, sentencePair, type EventReader } from './eventReader';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 
@@ -35,14 +36,9 @@ export interface NumberedMeeting extends Span {
   readonly date: DateMention;
 }
 
-interface Reader {
-  readonly release: CheckedRelease;
-  readonly s: Sentences;
-  readonly partyAt: Map<number, { mention: PartyMention; last: number }>;
-  readonly dateAt: Map<number, { date: DateMention; last: number }>;
-  readonly ordinalAt: Map<number, { figure: Figure; last: number }>;
-  /** The release's two countries, when it names exactly two. */
-  readonly pair: readonly string[] | null;
+interface Reader extends EventReader {
+  /** The ordinal starting at each token index, with the index of its last token. */
+  readonly ordinalAt: ReadonlyMap<number, { readonly figure: Figure; readonly last: number }>;
 }
 
 function isCapitalised(release: CheckedRelease, start: number): boolean {
@@ -73,22 +69,14 @@ function readMeetings(release: CheckedRelease): NumberedMeeting[] {
   const meetings: NumberedMeeting[] = [];
   const ordinals = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   if (ordinals.length === 0) return meetings;
-  const s = releaseSentences(release);
-  const countries = new Set(release.analysis.parties.filter((p) => p.kind === 'country').map((p) => p.id));
-  const pair = countries.size === 2 ? [...countries] : null;
-  const r: Reader = { release, s, partyAt: new Map(), dateAt: new Map(), ordinalAt: new Map(), pair };
-  for (const mention of release.analysis.parties) {
-    const range = tokenRange(s.tokens, mention);
-    if (range) r.partyAt.set(range[0], { mention, last: range[1] });
-  }
-  for (const date of release.analysis.dates) {
-    const range = tokenRange(s.tokens, date);
-    if (range) r.dateAt.set(range[0], { date, last: range[1] });
-  }
+  const events = eventReader(release);
+  const { s } = events;
+  const ordinalAt = new Map<number, { figure: Figure; last: number }>();
   for (const figure of ordinals) {
     const range = tokenRange(s.tokens, figure);
-    if (range) r.ordinalAt.set(range[0], { figure, last: range[1] });
+    if (range) ordinalAt.set(range[0], { figure, last: range[1] });
   }
+  const r: Reader = { ...events, ordinalAt };
   const done = new Set<Figure>();
   for (const [first, { figure, last }] of r.ordinalAt) {
     if (done.has(figure)) continue;
@@ -161,7 +149,7 @@ function readMeeting(r: Reader, ordinalFirst: number, from: number): { key: stri
   const nameEnd = lastNamed + 1;
   // "Cambodia and Laos held the 10th Meeting of the Joint Border Committee": a name without countries
   // takes the two of its sentence, so another pair's committee is another series.
-  if (!namesCountry) for (const id of sentenceCountries(r, sentenceStart, sentenceEnd)) parties.add(id);
+  if (!namesCountry) for (const id of sentencePair(r, sentenceStart, sentenceEnd) ?? []) parties.add(id);
   if (parties.size === 0 && r.pair) for (const id of r.pair) parties.add(id);
   if (parties.size === 0) return null;
   const date =
@@ -172,15 +160,6 @@ function readMeeting(r: Reader, ordinalFirst: number, from: number): { key: stri
   const key = `series:${nameWords.map(singular).join(' ')}|${[...parties].sort().join('+')}`;
   const name = release.text.slice(s.tokens[from]!.start, s.tokens[lastNamed]!.end).replace(/\s+/g, ' ');
   return { key, name, nameEnd: s.tokens[lastNamed]!.end, date };
-}
-
-function sentenceCountries(r: Reader, from: number, to: number): string[] {
-  const countries = new Set<string>();
-  for (let i = from; i < to; i++) {
-    const party = r.partyAt.get(i);
-    if (party && party.mention.kind === 'country') countries.add(party.mention.id);
-  }
-  return countries.size === 2 ? [...countries] : [];
 }
 
 function usable(date: DateMention): boolean {

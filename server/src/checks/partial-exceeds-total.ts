@@ -8,12 +8,13 @@
 // through one key per claim, the key its year's full-year level has, which parts and wholes alike
 // register. A whole stated as a floor ("topped", "more than") is never exceeded. Severity: `warning`.
 
+import { periodLabel } from '../analysis/calendar';
 import { overlap } from '../analysis/intervals';
 import type { ClaimPeriod } from '../analysis/claimTypes';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding } from './finding';
 import {
-  ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, keyWith, metricInfo, periodLabel, related, sameUnit,
+  ClaimLookup, comparableClaims, describeClaim, indexKey, intervalOf, keyWith, metricInfo, related, sameUnit,
   statedAt, valueText, claimsFingerprint, type ClaimRef,
 } from './claimLookup';
 

@@ -121,6 +121,7 @@ export const partyVariant: Check = {
             start: writing.start,
             end: writing.end,
             related: [],
+            data: { variant: writing.written, usual: form, usualFrom: 'workspace' },
           });
         }
       }
@@ -168,6 +169,7 @@ export const partyVariant: Check = {
               start: o.start,
               end: o.end,
               related: [{ uri: release.uri, start: first.start, end: first.end, message: `“${form}” as this release writes it` }],
+              data: { variant: o.written, usual: form, usualFrom: 'release' },
             });
           }
         }
@@ -199,6 +201,7 @@ function flaggedForms(release: CheckedRelease): Finding[] {
         start: at,
         end,
         related: [],
+        data: { variant: written, usual: replacement, usualFrom: 'workspace' },
       });
     }
   }

@@ -99,7 +99,7 @@ export function fixAll(release: CheckedRelease, findings: readonly Finding[], on
     if (only !== undefined && finding.code !== only) continue;
     let edit: PlainEdit | undefined;
     if (finding.code === 'party-variant') {
-      const form = usualForm(release, finding);
+      const form = finding.data?.usual;
       if (form) edit = { start: finding.start, end: finding.end, newText: form };
     } else if (finding.code === 'weekday-mismatch') {
       edit = weekdayFix(release, finding)?.edits[0];
@@ -128,21 +128,11 @@ export type FixAllCode = (typeof FIX_ALL_CODES)[number];
 // ---------------------------------------------------------------------------------------------
 // party-variant
 
-/** The form the release otherwise uses, as the finding names it (“Viet Nam” as this release writes it). */
-export function usualForm(release: CheckedRelease, finding: Finding): string | null {
-  const related = finding.related[0];
-  if (related && related.uri === release.uri) {
-    const named = /^“([^”]+)”/.exec(related.message)?.[1];
-    return named ?? release.text.slice(related.start, related.end);
-  }
-  // A form the workspace prescribes ("this workspace writes “Viet Nam”") has no place to point at.
-  return /writes “([^”]+)”/.exec(finding.message)?.[1] ?? null;
-}
-
 function partyVariantFixes(release: CheckedRelease, finding: Finding, findings: readonly Finding[]): FixAction[] {
-  const form = usualForm(release, finding);
-  if (!form) return [];
-  const written = release.text.slice(finding.start, finding.end);
+  // The forms as the check found them: the release's usual form, a house form or a flagged form's replacement.
+  const form = finding.data?.usual;
+  if (!finding.data || !form) return [];
+  const written = finding.data.variant;
   const actions: FixAction[] = [
     {
       title: `Write “${form}” as this release does elsewhere`,
@@ -153,10 +143,8 @@ function partyVariantFixes(release: CheckedRelease, finding: Finding, findings: 
       isPreferred: true,
     },
   ];
-  // The other variants of the same party's usual form: findings that point at the same first use.
-  const group = findings.filter(
-    (f) => f.code === 'party-variant' && f.related[0]?.start === finding.related[0]?.start && f.related[0]?.end === finding.related[0]?.end,
-  );
+  // The other variants to be written in the same form (not those of another party's house form).
+  const group = findings.filter((f) => f.code === 'party-variant' && f.data?.usual === form);
   if (group.length > 1) {
     actions.push({
       title: `Write “${form}” everywhere in this release (${group.length} changes)`,

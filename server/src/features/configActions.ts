@@ -116,12 +116,9 @@ export function knowledgeActions(
   }
   for (const f of findings) {
     if (f.code !== 'party-variant' || f.start > range.end || range.start > f.end) continue;
-    const usual = f.related.find((r) => r.uri === release.uri);
-    if (!usual) continue; // a house form already decided this one
-    // The form as the check names it ("“Viet Nam” as this release writes it"): the place it points at
-    // may be written in capitals in a heading.
-    const form = (/^“([^”]+)”/.exec(usual.message)?.[1] ?? text.slice(usual.start, usual.end)).replace(/\s+/g, ' ');
-    if (form.length === 0 || actions.some((a) => a.kind === 'prefer' && a.form === form)) continue;
+    if (f.data?.usualFrom !== 'release') continue; // a house form already decided this one
+    const form = f.data.usual;
+    if (!form || actions.some((a) => a.kind === 'prefer' && a.form === form)) continue;
     actions.push({ kind: 'prefer', title: `Prefer “${form}” in this workspace`, form, finding: { start: f.start, end: f.end } });
   }
   return actions;

@@ -2,10 +2,10 @@
 // in light and dark themes. Plain strings out; the LSP layer wraps them.
 
 import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary, Span } from '../analysis/types';
-import { WEEKDAY_NAMES } from '../analysis/calendar';
+import { periodLabel, WEEKDAY_NAMES } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
-import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
+import { metricDefinition } from '../analysis/claims';
 import type { WorkspaceView } from './peers';
 import { dateContext, figureContext, partyContext } from './hoverContext';
 import {
@@ -122,7 +122,7 @@ function claimLines(analysis: DocumentAnalysis, figure: Figure): string[] {
     const what = claim.measure === 'change' ? `change in ${metric.name}` : metric.name;
     const parts = [what];
     if (claim.parties.length > 0) parts.push(claim.parties.map(nameOf).join(claim.directional ? ' → ' : '–'));
-    if (claim.period) parts.push(claim.base ? `${claimPeriodLabel(claim.period)} against ${claimPeriodLabel(claim.base)}` : claimPeriodLabel(claim.period));
+    if (claim.period) parts.push(claim.base ? `${periodLabel(claim.period)} against ${periodLabel(claim.base)}` : periodLabel(claim.period));
     out.push(`- Measures: ${escapeMarkdown(parts.join(' · '))}`);
   }
   if (claim.unknown.length > 0) out.push(`- Not compared: ${escapeMarkdown(claim.unknown.join('; '))}`);

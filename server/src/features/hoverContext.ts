@@ -4,10 +4,11 @@
 // and mentions across the workspace. Peers are found by key (features/peers.ts), never by a scan.
 
 import type { Claim, ClaimPeriod } from '../analysis/claimTypes';
-import { figureInterval, overlap, percentChange, type Interval } from '../analysis/intervals';
+import { MONTH_NAMES, periodLabel } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import type { DateMention, DocumentAnalysis, Figure, PartyMention } from '../analysis/types';
-import { changeSign, claimValueText, fileName, formatPercent, periodLabel, valueText } from '../checks/claimLookup';
+import { ClaimLookup, claimValueText, comparableClaims, fileName, formatPercent, valueText } from '../checks/claimLookup';
+import { changeVerdict } from '../checks/growth-mismatch';
 import { escapeMarkdown } from './hover';
 import { dayKey, metricKey, partyKey, type WorkspaceView } from './peers';
 
@@ -112,7 +113,7 @@ export function figureContext(analysis: DocumentAnalysis, figure: Figure, worksp
   if (claim && claim.period && claim.unknown.length === 0) {
     const all = statementsOfMetric(analysis, claim, workspace);
     out.push(...statementTable(analysis, figure, claim, all));
-    out.push(...changeLines(analysis, figure, claim, all));
+    out.push(...changeLines(analysis, figure, claim, all, workspace));
   }
   const findings = workspace.findings?.(analysis.uri) ?? [];
   for (const finding of findings) {
@@ -153,14 +154,18 @@ function statementTable(analysis: DocumentAnalysis, figure: Figure, claim: Claim
   return lines;
 }
 
-/** The stated change as intervals: a fall is negative; an unsigned change may be either way. */
-function statedChangeIntervals(claim: Claim, figure: Figure): Interval[] {
-  const i = figureInterval(figure);
-  const negative = { low: -i.high, high: -i.low };
-  const sign = changeSign(claim, figure);
-  if (sign > 0) return [i];
-  if (sign < 0) return [negative];
-  return [i, negative];
+/**
+ * Whether the levels agree with a stated change, as the growth-mismatch check decides it (the same
+ * pairs of levels, each widened by its own release's tolerance): " ✓", " ✗", or nothing when the
+ * check does not compare it.
+ */
+function verdictMark(s: Statement, workspace: WorkspaceView): string {
+  const release = workspace.release(s.uri);
+  if (!release) return '';
+  const index = (s.analysis.claims ?? []).indexOf(s.claim);
+  const ref = comparableClaims(release).find((r) => r.claimIndex === index);
+  const verdict = ref ? changeVerdict(ref, new ClaimLookup(release, workspace)) : null;
+  return verdict === null ? '' : verdict.agrees ? ' ✓' : ' ✗';
 }
 
 /**
@@ -168,7 +173,7 @@ function statedChangeIntervals(claim: Claim, figure: Figure): Interval[] {
  * it agrees ("2021 vs 2020: +78.2%; this release says 'nearly 80%' ✓"). For a change: the change the
  * levels of both periods give, and whether this one agrees.
  */
-function changeLines(analysis: DocumentAnalysis, figure: Figure, claim: Claim, all: readonly Statement[]): string[] {
+function changeLines(analysis: DocumentAnalysis, figure: Figure, claim: Claim, all: readonly Statement[], workspace: WorkspaceView): string[] {
   if (claim.modality !== 'actual' || !claim.period) return [];
   const levels = (period: ClaimPeriod): Statement[] =>
     all.filter((s) => s.claim.measure === 'level' && s.claim.modality === 'actual' && samePeriod(s.claim.period, period) && s.claim.unknown.length === 0);
@@ -193,16 +198,14 @@ function changeLines(analysis: DocumentAnalysis, figure: Figure, claim: Claim, a
   if (!next || !prev || prev.figure.value === 0 || next.figure.unit !== prev.figure.unit) return [];
 
   const computed = (next.figure.value / prev.figure.value - 1) * 100;
-  const computedInterval = percentChange(figureInterval(prev.figure), figureInterval(next.figure));
   const head = `${periodLabel(period)} vs ${periodLabel(base)}: ${formatPercent(computed)}`;
   const from = `${valueText(prev.figure)} → ${valueText(next.figure)}`;
   const stated = claim.measure === 'change'
     ? [{ uri: analysis.uri, analysis, claim, figure, line: lineOfOffset(analysis, figure.start) }]
     : all.filter((s) => s.claim.measure === 'change' && s.claim.modality === 'actual' && s.figure.unit === '%' && samePeriod(s.claim.period, period) && samePeriod(s.claim.base, base));
   const verdicts = stated.slice(0, 3).map((s) => {
-    const agrees = computedInterval !== null && statedChangeIntervals(s.claim, s.figure).some((i) => overlap(computedInterval, i));
     const who = s.uri === analysis.uri ? (claim.measure === 'change' ? 'this figure says' : 'this release says') : `${lineLink(s.uri, s.line, fileName(s.uri))} says`;
-    return `${who} “${escapeMarkdown(claimValueText({ claim: s.claim, figure: s.figure }))}” ${agrees ? '✓' : '✗'}`;
+    return `${who} “${escapeMarkdown(claimValueText({ claim: s.claim, figure: s.figure }))}”${verdictMark(s, workspace)}`;
   });
   const sources = claim.measure === 'change' ? ` from the levels (${escapeMarkdown(from)})` : ` (${escapeMarkdown(from)})`;
   return [`- Change: ${escapeMarkdown(head)}${sources}${verdicts.length > 0 ? `; ${verdicts.join('; ')}` : ''}`];
@@ -232,10 +235,8 @@ export function dateContext(analysis: DocumentAnalysis, date: DateMention, works
 // ---------------------------------------------------------------------------------------------
 // Parties.
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function monthYear(iso: string): string {
-  return `${MONTHS[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
+  return `${MONTH_NAMES[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`.trim();
 }
 
 export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, workspace: WorkspaceView): string[] {

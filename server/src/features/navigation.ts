@@ -4,7 +4,8 @@
 
 import { claimKey, type Claim } from '../analysis/claimTypes';
 import type { DocumentAnalysis, PartyKind, Span } from '../analysis/types';
-import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
+import { periodLabel } from '../analysis/calendar';
+import { metricDefinition } from '../analysis/claims';
 import { indexKey } from '../checks/claimLookup';
 import { itemAt } from './items';
 import { statementsOfMetric } from './hoverContext';
@@ -221,13 +222,13 @@ export interface InlayHint {
   readonly tooltip: string;
 }
 
-/** The resolved value after each relative date: "this year" → 2022, "on Tuesday" → 2022-11-08. */
+/** The resolved value after each relative date, named as hovers and messages name periods: "this year" → 2022, "on Tuesday" → 8 November 2022. */
 export function relativeDateHints(analysis: DocumentAnalysis, range?: Span): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const date of analysis.dates) {
     if (!date.relative || date.from === null || date.to === null) continue;
     if (range && (date.end < range.start || date.start > range.end)) continue;
-    const label = claimPeriodLabel({ from: date.from, to: date.to, granularity: date.granularity });
+    const label = periodLabel({ from: date.from, to: date.to });
     hints.push({ offset: date.end, label: `→ ${label}`, tooltip: date.resolution ?? `${date.from} – ${date.to}` });
   }
   return hints;

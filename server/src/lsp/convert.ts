@@ -129,6 +129,7 @@ export function toDiagnostic(analysis: DocumentAnalysis, finding: Finding, analy
     source: 'communique',
     message: finding.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
+    ...(finding.data ? { data: finding.data } : {}),
   };
 }
 
