@@ -178,8 +178,7 @@ export async function deactivate(): Promise<void> {
 
 /** Documents of the press-release language, plus Markdown and plain text matching `communique.files`. */
 function releaseGlobs(): string[] {
-  const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return [...readSettings({ files: section.get<unknown>('files') }).files];
+  return [...readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION)).files];
 }
 
 /** A selector both VS Code's `languages.match` and the language client accept. */
@@ -197,7 +196,8 @@ function documentSelector(): ReleaseSelector {
   return selector;
 }
 
-/** `communique.inlayHints.relativeDates`: show what "this year" or "on Tuesday" resolved to (off by default). */
+/** `communique.inlayHints.relativeDates` for this document's folder: show what "this year" or "on Tuesday" resolved to. */
 function relativeDateHintsOn(document: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('communique', document).get<boolean>('inlayHints.relativeDates', false) === true;
+  // The configuration object carries the section's values as properties, which readSettings reads.
+  return readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION, document)).inlayHints.relativeDates;
 }
