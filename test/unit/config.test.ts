@@ -11,6 +11,7 @@ import { analyseDocument } from '../../server/src/analysis/document';
 import type { CheckedRelease } from '../../server/src/checks/check';
 import { ALL_CHECKS, runChecks } from '../../server/src/checks/index';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { hoverAt } from '../../server/src/features/hover';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation.
@@ -269,6 +270,21 @@ test('metrics: a new metric with its definition; problems in a definition', () =
   // Merging: a nearer file adds phrases to a parent's new metric.
   const merged = mergeConfigs([{ metrics: { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances'] } } }, { metrics: { remittances: ['money transfers'] } }]);
   assert.deepEqual(merged.metrics, { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances', 'money transfers'] } });
+});
+
+test('metrics: the hover of a figure says what a configured metric measures, from its definition', () => {
+  const text = 'Phnom Penh, 3 March 2023 — Remittances from Cambodia to Viet Nam reached USD 12 million in 2022. Cambodian firms held 240 licensed ventures in Viet Nam at present.\n';
+  const uri = 'file:///ws/a.release.md';
+  const config = resolved({
+    metrics: {
+      remittances: { name: 'money sent home', unit: 'money', phrases: ['remittances'] },
+      ventures: { name: 'joint ventures', unit: 'count', temporal: 'stock', phrases: ['licensed ventures'] },
+    },
+  });
+  const { analysis } = release(uri, text, config);
+  const card = (figure: string): string => hoverAt(analysis, text.indexOf(figure) + 1, undefined, config.metrics)?.markdown ?? '';
+  assert.match(card('USD 12 million'), /- Measures: money sent home \(a metric of this workspace: money, a flow over a period\) · Cambodia → Viet Nam · 2022/);
+  assert.match(card('240'), /- Measures: joint ventures \(a metric of this workspace: count, a stock at a point in time\)/);
 });
 
 test('founding dates: a configured date is checked like the built-in ones, and comes before them', () => {

@@ -558,7 +558,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
-        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view);
+        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view, configuration.analysisOptions(params.textDocument.uri).metrics);
         return card ? toHover(found.analysis, card) : null;
       },
       null,
