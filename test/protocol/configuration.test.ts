@@ -113,3 +113,14 @@ test('quick fixes: a suppression comment, and "add NIDIR" editing the workspace 
   assert.equal(edits.length, 1);
   assert.match(edits[0]!.newText, /"parties": \[\s*\{\s*"name": "NIDIR",\s*"kind": "organization"\s*\}\s*\]/);
 });
+
+test('a party the file names that no folder knows is a warning on the file, and the rest of the file applies', async () => {
+  writeConfig('{\n  "preferredForms": ["Viet Nam"],\n  "aliases": { "Ruritania": ["RU"] }\n}\n');
+  const diagnostics = await server.waitFor('a warning on .communique.json', () => configProblems());
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.severity, 2, 'a warning');
+  assert.deepEqual(diagnostics[0]!.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 26 } }, '"Ruritania", the key');
+  assert.match(String(diagnostics[0]!.message), /"Ruritania" matches no known party/);
+  assert.doesNotMatch(String(diagnostics[0]!.message), /not applied/);
+  await server.waitFor('the house form still flags "Vietnam"', () => codes(releaseUri).includes('party-variant'));
+});

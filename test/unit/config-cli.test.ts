@@ -78,3 +78,17 @@ test('the command line: a broken configuration file exits 2 with its line and co
     assert.ok(result.err.startsWith(`communique: ${join(root, 'releases', '.communique.json')}${message}`), `${name}: ${result.err}`);
   }
 });
+
+test('the command line: a party the configuration names that no folder knows is a warning with its line and column; the run goes on', () => {
+  const root = tree({
+    'releases/.communique.json': '{\n  "checks": { "glued-words": "error" },\n  "aliases": { "Ruritania": ["RU"] }\n}\n',
+    'releases/a.md': GLUED,
+  });
+  const result = run(['check', '--format', 'json', join(root, 'releases')]);
+  assert.equal(
+    result.err,
+    `communique: ${join(root, 'releases', '.communique.json')}:3:16: warning: "Ruritania" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used\n`,
+  );
+  assert.deepEqual(diagnostics(result.out), { 'a.md': ['glued-words:error'] }, 'the rest of the file applies');
+  assert.equal(result.code, 1, 'the exit code is the findings\', not 2');
+});

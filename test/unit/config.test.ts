@@ -154,6 +154,40 @@ test('ConfigFiles: nearest wins, both names, last good configuration kept', () =
   assert.ok(!ConfigFiles.isConfigFile('/ws/communique.json'));
 });
 
+test('a party no folder knows: a warning with its place in the file that names it; the rest of the file applies', () => {
+  const root = [
+    '{',
+    '  "tolerance": 0.1,',
+    '  "aliases": { "Viet Nam": ["VN"], "Ruritania": ["RU"] },',
+    '  "foundingDates": [{ "organization": "NIDIR", "date": "2008" }, { "parties": ["Cambodia", "Atlantis"], "date": "1990" }]',
+    '}',
+  ].join('\n');
+  const disk = new Map<string, string>([
+    ['/ws/.communique.json', root],
+    // NIDIR is a party of a folder below: the root's founding date of NIDIR applies there.
+    ['/ws/releases/.communique.json', '{ "parties": [{ "name": "National Institute of Diplomacy and International Relations", "kind": "organization", "aliases": ["NIDIR"] }] }'],
+    // The nearer file of the same folder defines NIDIR; "Institute" matches nothing anywhere.
+    ['/ws/releases/communique.config.json', '{ "aliases": { "NIDIR": ["the Institute"], "Institute": ["the Institute"] } }'],
+  ]);
+  const files = new ConfigFiles((path) => disk.get(path) ?? null);
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.tolerance, 0.1, 'a warning leaves the file in force');
+  const described = (path: string): string[] => files.problemsOf(path).map((p) => describeProblem(path, p));
+  assert.deepEqual(described('/ws/.communique.json'), [
+    '/ws/.communique.json:3:36: warning: "Ruritania" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used',
+    '/ws/.communique.json:4:92: warning: "Atlantis" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so this founding date is not used',
+  ]);
+  assert.deepEqual(described('/ws/releases/communique.config.json'), [
+    '/ws/releases/communique.config.json:1:44: warning: "Institute" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used',
+  ]);
+  assert.deepEqual(files.problemsOf('/ws/releases/.communique.json'), []);
+  assert.deepEqual(files.problemsFor('/ws/releases/a.release.md').map((f) => [f.path, f.problems.length]), [
+    ['/ws/.communique.json', 2],
+    ['/ws/releases/communique.config.json', 1],
+  ]);
+  // The founding date of NIDIR is used where NIDIR is known.
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.foundingDates?.get('anniversary:org:national-institute-of-diplomacy-and-international-relations')?.date, '2008');
+});
+
 test('files: include and exclude globs relative to the folder of their file; skipping wins', () => {
   const config = resolveConfig([
     { folder: '/ws', config: { files: { include: ['statements/**/*.md'], exclude: ['**/drafts/**'] } } },

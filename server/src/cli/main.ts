@@ -85,17 +85,18 @@ function prepare(command: CheckCommand, err: (text: string) => void): Prepared |
   const configs = new ConfigFiles();
   const verdict = (path: string): 'include' | 'exclude' | null => fileVerdict(path.replace(/\\/g, '/'), configs.configFor(path).files);
   const { files, unreadable } = collectReleases(command.paths, command.files, verdict);
-  // A broken configuration file stops the run: its findings would not be the office's.
-  const broken = new Map<string, string[]>();
-  for (const path of files) {
-    for (const file of configs.problemsFor(resolve(path))) {
-      if (!broken.has(file.path)) broken.set(file.path, file.problems.map((p) => describeProblem(file.path, p)));
+  // A broken configuration file stops the run: its findings would not be the office's. A warning (a
+  // party the file names that no folder knows) is printed, and the run goes on.
+  const applying = new Set<string>();
+  for (const path of files) for (const file of configs.filesFor(resolve(path))) applying.add(file.path);
+  let broken = false;
+  for (const configPath of applying) {
+    for (const problem of configs.problemsOf(configPath)) {
+      err(`communique: ${describeProblem(configPath, problem)}`);
+      if (problem.severity === 'error') broken = true;
     }
   }
-  if (broken.size > 0) {
-    for (const messages of broken.values()) for (const message of messages) err(`communique: ${message}`);
-    return 2;
-  }
+  if (broken) return 2;
   return { configs, files, unreadable };
 }
 

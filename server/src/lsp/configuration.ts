@@ -31,12 +31,13 @@ export function pathOf(uri: string): string | null {
 /** A configuration problem as a diagnostic on the configuration file. */
 export function toConfigDiagnostic(text: string, problem: ConfigProblem): Diagnostic {
   const document = TextDocument.create('config', 'jsonc', 0, text);
+  const error = problem.severity === 'error';
   return {
     range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: document.positionAt(problem.end) },
-    severity: DiagnosticSeverity.Error,
+    severity: error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: 'communique',
     code: 'configuration',
-    message: `${problem.message} (this configuration file is not applied; the last good one stays in force)`,
+    message: error ? `${problem.message} (this configuration file is not applied; the last good one stays in force)` : problem.message,
   };
 }
 
@@ -117,10 +118,11 @@ export class ServerConfiguration {
     this.publishedGeneration = this.files.generation;
     const now = new Set<string>();
     for (const file of this.files.known()) {
-      if (file.problems.length === 0 || file.text === null) continue;
+      const problems = this.files.problemsOf(file.path);
+      if (problems.length === 0 || file.text === null) continue;
       const uri = pathToFileURL(file.path).href;
       now.add(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: file.problems.map((p) => toConfigDiagnostic(file.text!, p)) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigDiagnostic(file.text!, p)) });
     }
     for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.clear();
