@@ -45,7 +45,14 @@ export class ConfigFiles {
   /** Grows each time a file is read or re-read, so a caller can tell when to publish problems again. */
   generation = 0;
 
-  constructor(private readonly read: ReadText = readTextFromDisk) {}
+  /**
+   * `explicit`: a file that applies everywhere as the nearest layer (the command line's `--config`),
+   * on top of the files found beside and above a release.
+   */
+  constructor(
+    private readonly read: ReadText = readTextFromDisk,
+    private readonly explicit?: string,
+  ) {}
 
   /** True for a path named like a configuration file. */
   static isConfigFile(path: string): boolean {
@@ -110,7 +117,12 @@ export class ConfigFiles {
       if (parent === folder) break;
       folder = parent;
     }
-    return found.reverse();
+    found.reverse();
+    if (this.explicit !== undefined && !found.some((f) => f.path === this.explicit)) {
+      const state = draft?.path === this.explicit ? draft : this.file(this.explicit);
+      if (state.text !== null) found.push(state);
+    }
+    return found;
   }
 
   /** The resolved configuration for a file (cached per set of layers). */
@@ -145,8 +157,8 @@ export class ConfigFiles {
   /**
    * The problems of one configuration file: the errors that make it unusable, or else a warning for
    * each party it names that matches none in any folder where it applies (its own, with the parties
-   * of its parent and nearer files, and the folders of the files below it read so far). `text`: the
-   * editor's unsaved text, checked as if it were saved, and not applied.
+   * of its parent and nearer files, and the folders of the files below it read so far; every folder
+   * for the explicit file). `text`: the editor's unsaved text, checked as if it were saved, and not applied.
    */
   problemsOf(path: string, text?: string): ConfigProblem[] {
     const state = text === undefined ? this.file(path) : this.load(path, text, null);
@@ -154,7 +166,7 @@ export class ConfigFiles {
     const folder = dirname(path);
     const below = folder.endsWith(sep) ? folder : folder + sep;
     const folders = new Set([folder]);
-    for (const other of this.known()) if (other.path.startsWith(below)) folders.add(dirname(other.path));
+    for (const other of this.known()) if (path === this.explicit || other.path.startsWith(below)) folders.add(dirname(other.path));
     const configs = [...folders].map((f) => (text === undefined ? this.configFor(join(f, CONFIG_FILE_NAMES[0]!)) : resolveConfig(layersOf(this.filesIn(f, state)))));
     return unknownPartyProblems(state.partyNames, configs);
   }
