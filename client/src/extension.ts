@@ -14,6 +14,7 @@ import type * as LanguageClientModule from './languageClient';
 import type { LanguageClient, ServerStatus } from './languageClient';
 
 import { readSettings, SETTINGS_SECTION } from '../../server/src/config/settings';
+import { CONFIG_FILE_NAMES } from '../../server/src/config/model';
 
 const LANGUAGE_ID = 'press-release';
 
@@ -182,13 +183,15 @@ function releaseGlobs(): string[] {
 }
 
 /** A selector both VS Code's `languages.match` and the language client accept. */
-type ReleaseSelector = { language: string; scheme: string; pattern?: string }[];
+type ReleaseSelector = { language?: string; scheme: string; pattern?: string }[];
 
 function documentSelector(): ReleaseSelector {
   const globs = releaseGlobs();
   const selector: ReleaseSelector = [
     { language: LANGUAGE_ID, scheme: 'file' },
     { language: LANGUAGE_ID, scheme: 'untitled' },
+    // The workspace configuration files, so the server checks the text being typed (it applies the saved file).
+    { scheme: 'file', pattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` },
   ];
   for (const pattern of globs) {
     selector.push({ language: 'markdown', scheme: 'file', pattern }, { language: 'plaintext', scheme: 'file', pattern });

@@ -2,7 +2,8 @@
 // The workspace configuration inside a real VS Code: writing .communique.json through the `vscode`
 // API changes the diagnostics of an open release without a restart (a house form flags the form the
 // release uses; a check turned off clears them), and a broken file shows a diagnostic on itself.
-// The file is removed again at the end, so the fixture workspace is as it was.
+// While the file is open, its problems come from the text being typed. The file is removed again at
+// the end, so the fixture workspace is as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { find, openFixture, waitFor, workspaceRoot } from './helpers';
@@ -73,5 +74,38 @@ describe('The workspace configuration (.communique.json) inside a real VS Code',
       describe: describe_,
     });
     assert.deepEqual(houseFindings(document.uri), []);
+  });
+
+  it('an open .communique.json shows its problems as it is typed, before it is saved', async () => {
+    // The web workbench saves after a second by default: off, so the text stays unsaved while checked.
+    const files = vscode.workspace.getConfiguration('files');
+    const autoSave = files.inspect<string>('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    await write('{\n  "preferredForms": ["Viet Nam"]\n}\n');
+    const config = await vscode.workspace.openTextDocument(configUri);
+    await vscode.window.showTextDocument(config, { preview: false });
+    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(configUri).filter((d) => d.source === 'communique');
+    try {
+      const typing = new vscode.WorkspaceEdit();
+      typing.insert(configUri, config.positionAt(config.getText().lastIndexOf('\n}')), ',\n  "aliases": { "Ruritania": ["RU"] }');
+      assert.ok(await vscode.workspace.applyEdit(typing), 'the edit applies');
+      const warned = await waitFor('a Communiqué warning on the unsaved alias of an unknown party', ours, (found) => found.length > 0, { timeout: 30_000, describe: describe_ });
+      assert.ok(config.isDirty, 'the text is not saved');
+      assert.equal(warned.length, 1, describe_(warned));
+      assert.equal(warned[0]!.severity, vscode.DiagnosticSeverity.Warning);
+      assert.deepEqual([warned[0]!.range.start.line, warned[0]!.range.start.character], [2, 15], 'on "Ruritania", line 3');
+      assert.match(warned[0]!.message, /"Ruritania" matches no known party/);
+
+      const fixing = new vscode.WorkspaceEdit();
+      const at = config.getText().indexOf('Ruritania');
+      fixing.replace(configUri, new vscode.Range(config.positionAt(at), config.positionAt(at + 'Ruritania'.length)), 'Cambodia');
+      assert.ok(await vscode.workspace.applyEdit(fixing));
+      await waitFor('the warning gone once the name is a known party, still unsaved', ours, (found) => found.length === 0, { timeout: 30_000, describe: describe_ });
+      assert.ok(config.isDirty);
+    } finally {
+      await vscode.window.showTextDocument(config);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    }
   });
 });

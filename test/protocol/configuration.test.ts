@@ -124,3 +124,27 @@ test('a party the file names that no folder knows is a warning on the file, and 
   assert.doesNotMatch(String(diagnostics[0]!.message), /not applied/);
   await server.waitFor('the house form still flags "Vietnam"', () => codes(releaseUri).includes('party-variant'));
 });
+
+test('an open configuration file: its problems come from the text being typed; the configuration applies once saved', async () => {
+  writeConfig('{\n  "preferredForms": ["Viet Nam"]\n}\n');
+  await server.waitFor('the saved file has no problem', () => configDiagnostics()?.length === 0 && codes(releaseUri).includes('party-variant'));
+  const quiet = '{\n  "preferredForms": ["Viet Nam"],\n  "checks": { "party-variant": "off" }';
+  server.open(configUri, `${quiet},\n  "colour": "red"\n}\n`, 'json');
+  const typed = await server.waitFor('the unknown key of the unsaved text', () => configProblems());
+  assert.deepEqual(typed.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[3, 2, 1]]);
+  server.change(configUri, `${quiet},\n  "aliases": { "Ruritania": ["RU"] }\n}\n`, 2);
+  const warned = await server.waitFor('the unknown party of the unsaved text', () => configProblems()?.[0]?.severity === 2 && configProblems());
+  assert.deepEqual(warned[0]!.range.start, { line: 3, character: 15 });
+  server.change(configUri, `${quiet}\n}\n`, 3);
+  await server.waitFor('the fixed unsaved text has no problem', () => configDiagnostics()?.length === 0);
+  // A request is answered after every edit before it: the unsaved "off" has been seen, and not applied.
+  await server.hover(releaseUri, positionOf(RELEASE, 'Vietnam').line, positionOf(RELEASE, 'Vietnam').character + 1);
+  assert.ok(codes(releaseUri).includes('party-variant'), 'the unsaved configuration is not applied to the releases');
+  // Closed unsaved: the problems are the file's on disk again.
+  server.change(configUri, `${quiet},\n}}\n`, 4);
+  await server.waitFor('a syntax error in the unsaved text', () => configProblems());
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
+  await server.waitFor('closed: the saved file has no problem', () => configDiagnostics()?.length === 0);
+  writeConfig(`${quiet}\n}\n`);
+  await server.waitFor('saved: party-variant off', () => !codes(releaseUri).includes('party-variant'));
+});

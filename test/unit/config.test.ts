@@ -188,6 +188,23 @@ test('a party no folder knows: a warning with its place in the file that names i
   assert.equal(files.configFor('/ws/releases/a.release.md').release.foundingDates?.get('anniversary:org:national-institute-of-diplomacy-and-international-relations')?.date, '2008');
 });
 
+test('the editor\'s unsaved text: its problems as if it were saved, and the file on disk still the one in force', () => {
+  const disk = new Map<string, string>([['/ws/.communique.json', '{ "tolerance": 0.1 }']]);
+  const files = new ConfigFiles((path) => disk.get(path) ?? null);
+  files.configFor('/ws/releases/a.release.md');
+  const typed = (text: string): string[] => files.problemsOf('/ws/.communique.json', text).map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`);
+  assert.deepEqual(typed('{ "tolerance": 0.2, "colour": 1 }'), [
+    '1:21 error unknown key "colour" in the configuration; known keys: checks, tolerance, files, parties, aliases, titles, preferredForms, flaggedForms, metrics, foundingDates',
+  ]);
+  // A party the unsaved text defines makes its own alias known; one it does not, does not.
+  const withParty = '{\n  "parties": [{ "name": "National Institute of Diplomacy and International Relations", "kind": "organization", "aliases": ["NIDIR"] }],\n  "aliases": { "NIDIR": ["the Institute"], "Ruritania": ["RU"] }\n}';
+  assert.deepEqual(typed(withParty).map((p) => p.slice(0, p.indexOf(' matches'))), ['3:44 warning "Ruritania"']);
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.tolerance, 0.1, 'the unsaved text is not applied');
+  assert.deepEqual(files.problemsOf('/ws/.communique.json'), [], 'the file on disk has no problem');
+  // A file not yet on disk, being typed.
+  assert.equal(files.problemsOf('/ws/releases/.communique.json', '{ "aliases": { "Atlantis": [] } }')[0]?.severity, 'warning');
+});
+
 test('files: include and exclude globs relative to the folder of their file; skipping wins', () => {
   const config = resolveConfig([
     { folder: '/ws', config: { files: { include: ['statements/**/*.md'], exclude: ['**/drafts/**'] } } },

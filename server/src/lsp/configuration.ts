@@ -46,6 +46,13 @@ export class ServerConfiguration {
   private readonly settings = new Map<string, CommuniqueSettings>();
   /** Configuration files that show problems now. */
   private readonly published = new Set<string>();
+  /**
+   * The editor's text of the open configuration files, by path. Their problems are computed from it
+   * as it is typed; the configuration applied to the releases is the file on disk, read when saved
+   * (as the command line reads it), so a half-typed file never re-checks every release.
+   */
+  private readonly drafts = new Map<string, string>();
+  private draftGeneration = 0;
   canPullSettings = false;
 
   constructor(
@@ -106,23 +113,46 @@ export class ServerConfiguration {
     return this.files.update(path);
   }
 
-  private publishedGeneration = -1;
-
-  /** Publishes the problems again when a configuration file was read or re-read since the last time. */
-  publishProblemsIfRead(): void {
-    if (this.files.generation !== this.publishedGeneration) this.publishProblems();
+  /**
+   * Records the editor's text of an open configuration file (null when it is closed), for its
+   * problems; false for a document that is no configuration file.
+   */
+  draft(uri: string, text: string | null): boolean {
+    const path = pathOf(uri);
+    if (path === null || !ConfigFiles.isConfigFile(path)) return false;
+    if (text === null) this.drafts.delete(path);
+    else this.drafts.set(path, text);
+    this.draftGeneration++;
+    return true;
   }
 
-  /** Publishes the problems of every configuration file read so far; clears the ones fixed or gone. */
+  /** True for an open configuration file: it is no release, and no release feature answers on it. */
+  isDraft(uri: string): boolean {
+    const path = pathOf(uri);
+    return path !== null && this.drafts.has(path);
+  }
+
+  private publishedGeneration = -1;
+
+  /** Publishes the problems again when a configuration file was read, re-read or edited since the last time. */
+  publishProblemsIfRead(): void {
+    // Both counters only grow, so their sum changes whenever either does.
+    if (this.files.generation + this.draftGeneration !== this.publishedGeneration) this.publishProblems();
+  }
+
+  /** Publishes the problems of every configuration file read or open; clears the ones fixed or gone. */
   publishProblems(): void {
-    this.publishedGeneration = this.files.generation;
+    this.publishedGeneration = this.files.generation + this.draftGeneration;
     const now = new Set<string>();
-    for (const file of this.files.known()) {
-      const problems = this.files.problemsOf(file.path);
-      if (problems.length === 0 || file.text === null) continue;
-      const uri = pathToFileURL(file.path).href;
+    for (const path of new Set([...this.files.known().map((f) => f.path), ...this.drafts.keys()])) {
+      const draft = this.drafts.get(path);
+      const text = draft ?? this.files.file(path).text;
+      if (text === null) continue;
+      const problems = this.files.problemsOf(path, draft);
+      if (problems.length === 0) continue;
+      const uri = pathToFileURL(path).href;
       now.add(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigDiagnostic(file.text!, p)) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigDiagnostic(text, p)) });
     }
     for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.clear();
