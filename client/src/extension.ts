@@ -14,7 +14,7 @@ import type * as LanguageClientModule from './languageClient';
 import type { LanguageClient, ServerStatus } from './languageClient';
 
 import { readSettings, SETTINGS_SECTION } from '../../server/src/config/settings';
-import { CONFIG_FILE_NAMES } from '../../server/src/config/model';
+import { CONFIG_FILE_NAMES, SAVE_CONFIG_COMMAND } from '../../server/src/config/model';
 
 const LANGUAGE_ID = 'press-release';
 
@@ -131,6 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
         locations.map((l) => convert.asLocation(l as Parameters<typeof convert.asLocation>[0])),
       );
     }),
+    vscode.commands.registerCommand(SAVE_CONFIG_COMMAND, saveConfigurationFile),
     vscode.commands.registerCommand('communique.fixAll', () =>
       vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.communique', apply: 'first' }),
     ),
@@ -197,6 +198,22 @@ function documentSelector(): ReleaseSelector {
     selector.push({ language: 'markdown', scheme: 'file', pattern }, { language: 'plaintext', scheme: 'file', pattern });
   }
   return selector;
+}
+
+/**
+ * Run after a quick fix edited a configuration file ("Add … in this workspace", "Prefer … in this
+ * workspace"): saves it when no editor tab shows it, that is when the edit opened it out of sight,
+ * so the change applies at once instead of waiting unseen in an unsaved file. A file the user has
+ * open is left to them, with any edits of their own, like any edit in an open file.
+ */
+async function saveConfigurationFile(uri: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const target = vscode.Uri.parse(uri).toString();
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target);
+  const shown = vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === target),
+  );
+  if (document?.isDirty && !shown) await document.save();
 }
 
 /** `communique.inlayHints.relativeDates` for this document's folder: show what "this year" or "on Tuesday" resolved to. */

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfig } from '../../server/src/config/parse';
 import { positionOf, startServer, type TestServer } from './lspClient';
 
 const RELEASE = [
@@ -112,6 +114,18 @@ test('quick fixes: a suppression comment, and "add NIDIR" editing the workspace 
   const edits = add.edit!.changes![configUri]!;
   assert.equal(edits.length, 1);
   assert.match(edits[0]!.newText, /"parties": \[\s*\{\s*"name": "NIDIR",\s*"kind": "organization"\s*\}\s*\]/);
+  // After its edit, the client saves the file (when the edit opened it out of sight).
+  assert.deepEqual(add.command, { title: 'Save the configuration file', command: 'communique.saveConfigurationFile', arguments: [configUri] });
+
+  // The file open in the editor with unsaved text: the edit is made in that text, not in the file on disk.
+  const typed = '{\n  "titles": ["Director-General"],\n  // the house style\n  "preferredForms": ["Viet Nam"]\n}\n';
+  server.open(configUri, typed, 'json');
+  const inEditor = (await ask('NIDIR')).find((a) => a.title === add.title)!.edit!.changes![configUri]!;
+  const document = TextDocument.create(configUri, 'json', 1, typed);
+  const after = TextDocument.applyEdits(document, inEditor);
+  assert.deepEqual(parseConfig(after).problems, [], after);
+  assert.deepEqual(parseConfig(after).config, { titles: ['Director-General'], preferredForms: ['Viet Nam'], parties: [{ name: 'NIDIR', kind: 'organization' }] });
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
 });
 
 test('a party the file names that no folder knows is a warning on the file, and the rest of the file applies', async () => {

@@ -7,6 +7,12 @@ import type { Severity } from '../checks/finding';
 /** The names a configuration file may have, nearest first within one folder. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.communique.json', 'communique.config.json'];
 
+/**
+ * The client's command that a quick fix editing a configuration file runs after its edit: it saves
+ * the file when the edit opened it out of sight (the configuration applies once saved).
+ */
+export const SAVE_CONFIG_COMMAND = 'communique.saveConfigurationFile';
+
 /** What a check is set to: a severity, or `off`. */
 export type CheckSetting = Severity | 'off';
 

@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, Diag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CheckSetting, ConfigProblem } from '../config/model';
+import { SAVE_CONFIG_COMMAND, type CheckSetting, type ConfigProblem } from '../config/model';
 import { analysisOptions, EMPTY_CONFIG, fileVerdict, type ResolvedConfig } from '../config/resolve';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type CommuniqueSettings } from '../config/settings';
 import { configEdits, type KnowledgeAction, type SuppressAction } from '../features/configActions';
@@ -162,12 +162,12 @@ export class ServerConfiguration {
   /**
    * The file a knowledge action edits: the nearest configuration file of the release, or a new
    * `.communique.json` at the root of its workspace folder. Null when the nearest file is broken
-   * (an edit would land in a file that is not applied).
+   * (an edit would land in a file that is not applied). An open file is edited in its editor's text.
    */
   private targetFor(releasePath: string): { path: string; text: string | null } | null {
     const files = this.files.filesFor(releasePath);
     const nearest = files[files.length - 1];
-    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: nearest.text };
+    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: this.drafts.get(nearest.path) ?? nearest.text };
     const folder = this.folderOf(releasePath);
     return { path: join(folder ? folder.path : dirname(releasePath), '.communique.json'), text: null };
   }
@@ -191,7 +191,10 @@ export class ServerConfiguration {
         : { changes: { [uri]: edits } };
     const range = action.kind === 'prefer' ? toRange(analysis, action.finding) : null;
     const fixed = range ? diagnostics.filter((d) => d.code === 'party-variant' && sameRange(d.range, range)) : [];
-    return { title: action.title, kind: CodeActionKind.QuickFix, ...(fixed.length > 0 ? { diagnostics: fixed } : {}), edit };
+    // The edit leaves the file unsaved, and a file the editor opened out of sight stays so unseen:
+    // the client saves it once the edit is applied (VS Code saves after a refactoring only when it edits several files).
+    const save = { title: 'Save the configuration file', command: SAVE_CONFIG_COMMAND, arguments: [uri] };
+    return { title: action.title, kind: CodeActionKind.QuickFix, ...(fixed.length > 0 ? { diagnostics: fixed } : {}), edit, command: save };
   }
 }
 
