@@ -134,16 +134,16 @@ test('ConfigFiles: nearest wins, both names, last good configuration kept', () =
   disk.set('/ws/.communique.json', '{ "checks": { "glued-words": "off" }, "tolerance": 0.1,, }');
   assert.equal(files.update('/ws/.communique.json'), false, 'nothing in force changed');
   assert.equal(files.configFor('/ws/releases/b.release.md').release.tolerance, 0.1);
-  const problems = files.problemsFor('/ws/releases/b.release.md');
+  assert.deepEqual(files.filesFor('/ws/releases/b.release.md').map((f) => f.path), ['/ws/.communique.json']);
+  const problems = files.problemsOf('/ws/.communique.json');
   assert.equal(problems.length, 1);
-  assert.equal(problems[0]!.path, '/ws/.communique.json');
-  assert.equal(`${problems[0]!.problems[0]!.line}:${problems[0]!.problems[0]!.column}`, '1:56');
+  assert.equal(`${problems[0]!.line}:${problems[0]!.column}`, '1:56');
 
   // Fixed: the new configuration is in force and the problems are gone.
   disk.set('/ws/.communique.json', '{ "tolerance": 0.15 }');
   assert.equal(files.update('/ws/.communique.json'), true);
   assert.equal(files.configFor('/ws/releases/b.release.md').release.tolerance, 0.15);
-  assert.deepEqual(files.problemsFor('/ws/releases/b.release.md'), []);
+  assert.deepEqual(files.problemsOf('/ws/.communique.json'), []);
   assert.deepEqual(files.configFor('/ws/releases/b.release.md').checks, {}, 'the old checks setting is gone with its file');
 
   // Deleted.
@@ -180,10 +180,6 @@ test('a party no folder knows: a warning with its place in the file that names i
     '/ws/releases/communique.config.json:1:44: warning: "Institute" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used',
   ]);
   assert.deepEqual(files.problemsOf('/ws/releases/.communique.json'), []);
-  assert.deepEqual(files.problemsFor('/ws/releases/a.release.md').map((f) => [f.path, f.problems.length]), [
-    ['/ws/.communique.json', 2],
-    ['/ws/releases/communique.config.json', 1],
-  ]);
   // The founding date of NIDIR is used where NIDIR is known.
   assert.equal(files.configFor('/ws/releases/a.release.md').release.foundingDates?.get('anniversary:org:national-institute-of-diplomacy-and-international-relations')?.date, '2008');
 });

@@ -147,13 +147,6 @@ export class ConfigFiles {
     return resolved;
   }
 
-  /** The problems of the files that apply to a file, with their paths. */
-  problemsFor(filePath: string): { path: string; problems: readonly ConfigProblem[] }[] {
-    return this.filesFor(filePath)
-      .map((f) => ({ path: f.path, problems: this.problemsOf(f.path) }))
-      .filter((f) => f.problems.length > 0);
-  }
-
   /**
    * The problems of one configuration file: the errors that make it unusable, or else a warning for
    * each party it names that matches none in any folder where it applies (its own, with the parties
@@ -167,6 +160,7 @@ export class ConfigFiles {
     const below = folder.endsWith(sep) ? folder : folder + sep;
     const folders = new Set([folder]);
     for (const other of this.known()) if (path === this.explicit || other.path.startsWith(below)) folders.add(dirname(other.path));
+    // configFor takes a file and caches per folder: any name in the folder will do.
     const configs = [...folders].map((f) => (text === undefined ? this.configFor(join(f, CONFIG_FILE_NAMES[0]!)) : resolveConfig(layersOf(this.filesIn(f, state)))));
     return unknownPartyProblems(state.partyNames, configs);
   }
