@@ -330,8 +330,9 @@ test('metrics: the hover of a figure says what a configured metric measures, fro
   });
   const { analysis } = release(uri, text, config);
   const card = (figure: string): string => hoverAt(analysis, text.indexOf(figure) + 1, undefined, config.metrics)?.markdown ?? '';
-  assert.match(card('USD 12 million'), /- Measures: money sent home \(a metric of this workspace: money, a flow over a period\) · Cambodia → Viet Nam · 2022/);
-  assert.match(card('240'), /- Measures: joint ventures \(a metric of this workspace: count, a stock at a point in time\)/);
+  assert.match(card('USD 12 million'), /- Measures: money sent home · Cambodia → Viet Nam · 2022\n- A metric of this workspace: money, a flow over a period/);
+  assert.match(card('240'), /- Measures: joint ventures.*\n- A metric of this workspace: count, a stock at a point in time/);
+  assert.doesNotMatch(hoverAt(analysis, text.indexOf('USD 12 million') + 1)?.markdown ?? '', /Measures/, 'without the vocabulary it was analysed with, the metric is unknown');
 });
 
 test('founding dates: a configured date is checked like the built-in ones, and comes before them', () => {

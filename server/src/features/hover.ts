@@ -5,9 +5,10 @@ import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary,
 import { WEEKDAY_NAMES } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
-import { claimPeriodLabel, metricDefinition, type MetricVocabulary } from '../analysis/claims';
+import { claimPeriodLabel, metricDefinition } from '../analysis/claims';
 import type { WorkspaceView } from './peers';
 import { dateContext, figureContext, partyContext } from './hoverContext';
+import type { MetricVocabulary } from '../analysis/claims';
 import {
   describeDistance,
   formatFigureValue,
@@ -123,11 +124,13 @@ function claimLines(analysis: DocumentAnalysis, figure: Figure, metrics?: Metric
   if (metric) {
     const nameOf = (id: string): string => analysis.partySummaries.find((p) => p.id === id)?.name ?? id;
     const what = claim.measure === 'change' ? `change in ${metric.name}` : metric.name;
-    const configured = metrics?.definitions.get(metric.id) === metric;
-    const parts = [escapeMarkdown(what) + (configured ? ` (a metric of this workspace: ${metric.unit}, ${metric.temporal === 'stock' ? 'a stock at a point in time' : 'a flow over a period'})` : '')];
-    if (claim.parties.length > 0) parts.push(escapeMarkdown(claim.parties.map(nameOf).join(claim.directional ? ' → ' : '–')));
-    if (claim.period) parts.push(escapeMarkdown(claim.base ? `${claimPeriodLabel(claim.period)} against ${claimPeriodLabel(claim.base)}` : claimPeriodLabel(claim.period)));
-    out.push(`- Measures: ${parts.join(' · ')}`);
+    const parts = [what];
+    if (claim.parties.length > 0) parts.push(claim.parties.map(nameOf).join(claim.directional ? ' → ' : '–'));
+    if (claim.period) parts.push(claim.base ? `${claimPeriodLabel(claim.period)} against ${claimPeriodLabel(claim.base)}` : claimPeriodLabel(claim.period));
+    out.push(`- Measures: ${escapeMarkdown(parts.join(' · '))}`);
+    if (metrics?.definitions.get(metric.id) === metric) {
+      out.push(`- A metric of this workspace: ${metric.unit}, ${metric.temporal === 'stock' ? 'a stock at a point in time' : 'a flow over a period'}`);
+    }
   }
   if (claim.unknown.length > 0) out.push(`- Not compared: ${escapeMarkdown(claim.unknown.join('; '))}`);
   return out;
