@@ -14,6 +14,7 @@ import type * as LanguageClientModule from './languageClient';
 import type { LanguageClient, ServerStatus } from './languageClient';
 
 import { readSettings, SETTINGS_SECTION } from '../../server/src/config/settings';
+import { CONFIG_FILE_NAMES, SAVE_CONFIG_COMMAND } from '../../server/src/config/model';
 
 const LANGUAGE_ID = 'press-release';
 
@@ -133,6 +134,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Commun
         locations.map((l) => convert.asLocation(l as Parameters<typeof convert.asLocation>[0])),
       );
     }),
+    vscode.commands.registerCommand(SAVE_CONFIG_COMMAND, saveConfigurationFile),
     vscode.commands.registerCommand('communique.fixAll', () =>
       vscode.commands.executeCommand('editor.action.codeAction', { kind: 'source.fixAll.communique', apply: 'first' }),
     ),
@@ -186,18 +188,19 @@ export async function deactivate(): Promise<void> {
 
 /** Documents of the press-release language, plus Markdown and plain text matching `communique.files`. */
 function releaseGlobs(): string[] {
-  const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  return [...readSettings({ files: section.get<unknown>('files') }).files];
+  return [...readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION)).files];
 }
 
 /** A selector both VS Code's `languages.match` and the language client accept. */
-type ReleaseSelector = { language: string; scheme: string; pattern?: string }[];
+type ReleaseSelector = { language?: string; scheme: string; pattern?: string }[];
 
 function documentSelector(): ReleaseSelector {
   const globs = releaseGlobs();
   const selector: ReleaseSelector = [
     { language: LANGUAGE_ID, scheme: 'file' },
     { language: LANGUAGE_ID, scheme: 'untitled' },
+    // The workspace configuration files, so the server checks the text being typed (it applies the saved file).
+    { scheme: 'file', pattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` },
   ];
   for (const pattern of globs) {
     selector.push({ language: 'markdown', scheme: 'file', pattern }, { language: 'plaintext', scheme: 'file', pattern });
@@ -205,7 +208,24 @@ function documentSelector(): ReleaseSelector {
   return selector;
 }
 
-/** `communique.inlayHints.relativeDates`: show what "this year" or "on Tuesday" resolved to (off by default). */
+/**
+ * Run after a quick fix edited a configuration file ("Add … in this workspace", "Prefer … in this
+ * workspace"): saves it when no editor tab shows it, that is when the edit opened it out of sight,
+ * so the change applies at once instead of waiting unseen in an unsaved file. A file the user has
+ * open is left to them, with any edits of their own, like any edit in an open file.
+ */
+async function saveConfigurationFile(uri: unknown): Promise<void> {
+  if (typeof uri !== 'string') return;
+  const target = vscode.Uri.parse(uri).toString();
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target);
+  const shown = vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === target),
+  );
+  if (document?.isDirty && !shown) await document.save();
+}
+
+/** `communique.inlayHints.relativeDates` for this document's folder: show what "this year" or "on Tuesday" resolved to. */
 function relativeDateHintsOn(document: vscode.TextDocument): boolean {
-  return vscode.workspace.getConfiguration('communique', document).get<boolean>('inlayHints.relativeDates', false) === true;
+  // The configuration object carries the section's values as properties, which readSettings reads.
+  return readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION, document)).inlayHints.relativeDates;
 }

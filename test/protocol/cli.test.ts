@@ -81,6 +81,26 @@ test('worker threads give each file exactly what the main thread gives it', asyn
   inWorkers.forEach((result, i) => assert.deepEqual(result, here[i], files[i]));
 });
 
+test('--config applies in the worker threads as on the main thread', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'communique-cli-config-'));
+  try {
+    const config = join(elsewhere, 'ci.json');
+    writeFileSync(config, '{ "checks": { "glued-words": "off", "weekday-mismatch": "error" } }\n');
+    const codes = (stdout: string): Set<string> =>
+      new Set((JSON.parse(stdout) as { documents: { diagnostics: { code: string; severity: string }[] }[] }).documents.flatMap((d) => d.diagnostics.map((x) => `${x.code}:${x.severity}`)));
+    const plain = codes(cli('--format', 'json', '--jobs', '2', root).stdout);
+    assert.ok(plain.has('glued-words:information') && plain.has('weekday-mismatch:warning'), 'the generated archive has glued words and a wrong weekday');
+    const one = cli('--format', 'json', '--jobs', '1', '--config', config, root);
+    const two = cli('--format', 'json', '--jobs', '2', '--config', config, root);
+    assert.ok(one.stdout === two.stdout, 'the JSON differs between one and two threads with --config');
+    const configured = codes(two.stdout);
+    assert.ok(![...configured].some((c) => c.startsWith('glued-words:')), 'glued-words is off in every thread');
+    assert.ok(configured.has('weekday-mismatch:error') && !configured.has('weekday-mismatch:warning'), 'weekday-mismatch raised to error in every thread');
+  } finally {
+    rmSync(elsewhere, { recursive: true, force: true });
+  }
+});
+
 /** Every entry below `dir` with its kind, size, modification time and content hash. */
 function snapshot(dir: string): Map<string, string> {
   const entries = new Map<string, string>();

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfig } from '../../server/src/config/parse';
 import { positionOf, startServer, type TestServer } from './lspClient';
 
 const RELEASE = [
@@ -114,4 +116,51 @@ test('quick fixes: a suppression comment, and "add NIDIR" editing the workspace 
   const edits = add.edit!.changes![configUri]!;
   assert.equal(edits.length, 1);
   assert.match(edits[0]!.newText, /"parties": \[\s*\{\s*"name": "NIDIR",\s*"kind": "organization"\s*\}\s*\]/);
+  // After its edit, the client saves the file (when the edit opened it out of sight).
+  assert.deepEqual(add.command, { title: 'Save the configuration file', command: 'communique.saveConfigurationFile', arguments: [configUri] });
+
+  // The file open in the editor with unsaved text: the edit is made in that text, not in the file on disk.
+  const typed = '{\n  "titles": ["Director-General"],\n  // the house style\n  "preferredForms": ["Viet Nam"]\n}\n';
+  server.open(configUri, typed, 'json');
+  const inEditor = (await ask('NIDIR')).find((a) => a.title === add.title)!.edit!.changes![configUri]!;
+  const document = TextDocument.create(configUri, 'json', 1, typed);
+  const after = TextDocument.applyEdits(document, inEditor);
+  assert.deepEqual(parseConfig(after).problems, [], after);
+  assert.deepEqual(parseConfig(after).config, { titles: ['Director-General'], preferredForms: ['Viet Nam'], parties: [{ name: 'NIDIR', kind: 'organization' }] });
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
+});
+
+test('a party the file names that no folder knows is a warning on the file, and the rest of the file applies', async () => {
+  writeConfig('{\n  "preferredForms": ["Viet Nam"],\n  "aliases": { "Ruritania": ["RU"] }\n}\n');
+  const diagnostics = await server.waitFor('a warning on .communique.json', () => configProblems());
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0]!.severity, 2, 'a warning');
+  assert.deepEqual(diagnostics[0]!.range, { start: { line: 2, character: 15 }, end: { line: 2, character: 26 } }, '"Ruritania", the key');
+  assert.match(String(diagnostics[0]!.message), /"Ruritania" matches no known party/);
+  assert.doesNotMatch(String(diagnostics[0]!.message), /not applied/);
+  await server.waitFor('the house form still flags "Vietnam"', () => codes(releaseUri).includes('party-variant'));
+});
+
+test('an open configuration file: its problems come from the text being typed; the configuration applies once saved', async () => {
+  writeConfig('{\n  "preferredForms": ["Viet Nam"]\n}\n');
+  await server.waitFor('the saved file has no problem', () => configDiagnostics()?.length === 0 && codes(releaseUri).includes('party-variant'));
+  const quiet = '{\n  "preferredForms": ["Viet Nam"],\n  "checks": { "party-variant": "off" }';
+  server.open(configUri, `${quiet},\n  "colour": "red"\n}\n`, 'json');
+  const typed = await server.waitFor('the unknown key of the unsaved text', () => configProblems());
+  assert.deepEqual(typed.map((d) => [d.range.start.line, d.range.start.character, d.severity]), [[3, 2, 1]]);
+  server.change(configUri, `${quiet},\n  "aliases": { "Ruritania": ["RU"] }\n}\n`, 2);
+  const warned = await server.waitFor('the unknown party of the unsaved text', () => configProblems()?.[0]?.severity === 2 && configProblems());
+  assert.deepEqual(warned[0]!.range.start, { line: 3, character: 15 });
+  server.change(configUri, `${quiet}\n}\n`, 3);
+  await server.waitFor('the fixed unsaved text has no problem', () => configDiagnostics()?.length === 0);
+  // A request is answered after every edit before it: the unsaved "off" has been seen, and not applied.
+  await server.hover(releaseUri, positionOf(RELEASE, 'Vietnam').line, positionOf(RELEASE, 'Vietnam').character + 1);
+  assert.ok(codes(releaseUri).includes('party-variant'), 'the unsaved configuration is not applied to the releases');
+  // Closed unsaved: the problems are the file's on disk again.
+  server.change(configUri, `${quiet},\n}}\n`, 4);
+  await server.waitFor('a syntax error in the unsaved text', () => configProblems());
+  void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
+  await server.waitFor('closed: the saved file has no problem', () => configDiagnostics()?.length === 0);
+  writeConfig(`${quiet}\n}\n`);
+  await server.waitFor('saved: party-variant off', () => !codes(releaseUri).includes('party-variant'));
 });

@@ -78,3 +78,51 @@ test('the command line: a broken configuration file exits 2 with its line and co
     assert.ok(result.err.startsWith(`communique: ${join(root, 'releases', '.communique.json')}${message}`), `${name}: ${result.err}`);
   }
 });
+
+test('the command line: a party the configuration names that no folder knows is a warning with its line and column; the run goes on', () => {
+  const root = tree({
+    'releases/.communique.json': '{\n  "checks": { "glued-words": "error" },\n  "aliases": { "Ruritania": ["RU"] }\n}\n',
+    'releases/a.md': GLUED,
+  });
+  const result = run(['check', '--format', 'json', join(root, 'releases')]);
+  assert.equal(
+    result.err,
+    `communique: ${join(root, 'releases', '.communique.json')}:3:16: warning: "Ruritania" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used\n`,
+  );
+  assert.deepEqual(diagnostics(result.out), { 'a.md': ['glued-words:error'] }, 'the rest of the file applies');
+  assert.equal(result.code, 1, 'the exit code is the findings\', not 2');
+});
+
+test('--config: a file applied to every release on top of the files found beside them; it wins where they differ', () => {
+  const root = tree({
+    'releases/.communique.json':
+      '{ "checks": { "glued-words": "off" }, "preferredForms": ["Viet Nam"], "parties": [{ "name": "National Institute of Diplomacy and International Relations", "kind": "organization", "aliases": ["NIDIR"] }] }',
+    'releases/a.md': GLUED + VARIANT,
+    'elsewhere/b.md': GLUED,
+    // NIDIR is known through the releases' own file: no warning for its founding date.
+    'ci/strict.json': '{ "checks": { "glued-words": "error" }, "foundingDates": [{ "organization": "NIDIR", "date": "2008" }] }',
+  });
+  const plain = run(['check', '--format', 'json', join(root, 'releases'), join(root, 'elsewhere', 'b.md')]);
+  assert.deepEqual(diagnostics(plain.out), { 'a.md': ['party-variant:information'], 'b.md': ['glued-words:information'] });
+  const strict = run(['check', '--format', 'json', '--config', join(root, 'ci', 'strict.json'), join(root, 'releases'), join(root, 'elsewhere', 'b.md')]);
+  assert.equal(strict.err, '');
+  assert.deepEqual(diagnostics(strict.out), { 'a.md': ['glued-words:error', 'party-variant:information'], 'b.md': ['glued-words:error'] });
+  assert.equal(strict.code, 1);
+});
+
+test('--config: an unreadable or broken file exits 2 with a clear message, before anything is checked', () => {
+  const root = tree({ 'releases/a.md': GLUED, 'ci/broken.json': '{\n  "checks": { "glued-words": "loud" }\n}\n' });
+  const missing = run(['check', '--config', join(root, 'ci', 'none.json'), join(root, 'releases')]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.out, '');
+  assert.equal(missing.err, `communique: cannot read the configuration file ${join(root, 'ci', 'none.json')}: no such file or folder\n`);
+  const folder = run(['check', '--config', join(root, 'ci'), join(root, 'releases')]);
+  assert.equal(folder.code, 2);
+  assert.equal(folder.err, `communique: cannot read the configuration file ${join(root, 'ci')}: is a folder\n`);
+  const broken = run(['check', '--config', join(root, 'ci', 'broken.json'), join(root, 'releases')]);
+  assert.equal(broken.code, 2);
+  assert.equal(broken.out, '');
+  assert.ok(broken.err.startsWith(`communique: ${join(root, 'ci', 'broken.json')}:2:30: "glued-words" must be one of error, warning`), broken.err);
+  assert.match(run(['check', '--config']).err, /--config takes the path of a configuration file/);
+  assert.match(run(['check', '--config', 'a.json', '--config', 'b.json', 'x']).err, /--config is given twice/);
+});

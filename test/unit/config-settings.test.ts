@@ -25,6 +25,8 @@ test('readSettings: defaults for what is missing or malformed', () => {
     ['files with a number', { files: ['**/*.md', 3] }, DEFAULT_SETTINGS],
     ['trace', { trace: { server: 'verbose' } }, { ...DEFAULT_SETTINGS, trace: { server: 'verbose' } }],
     ['trace unknown', { trace: { server: 'loud' } }, DEFAULT_SETTINGS],
+    ['relative-date hints on', { inlayHints: { relativeDates: true } }, { ...DEFAULT_SETTINGS, inlayHints: { relativeDates: true } }],
+    ['relative-date hints not a boolean', { inlayHints: { relativeDates: 'yes' } }, DEFAULT_SETTINGS],
   ];
   for (const [name, input, expected] of rows) assert.deepEqual(readSettings(input), expected, name);
 });
@@ -35,6 +37,16 @@ test('the manifest declares every setting of the module, with the same defaults'
   assert.equal(properties['communique.checks.disabled'].scope, 'resource');
   assert.deepEqual(properties['communique.checks.disabled'].items.enum, ALL_CHECKS.map((c) => c.code));
   assert.equal(properties['communique.trace.server'].default, DEFAULT_SETTINGS.trace.server);
+  assert.equal(properties['communique.inlayHints.relativeDates'].default, DEFAULT_SETTINGS.inlayHints.relativeDates);
+});
+
+test('every setting of the manifest is read by the module (the client reads none by itself)', () => {
+  // `communique.a.b` is `a.b` of the settings: a setting the module does not know would be read around it.
+  const paths = (value: unknown, prefix: string): string[] =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).flatMap(([key, inner]) => paths(inner, `${prefix}.${key}`))
+      : [prefix];
+  assert.deepEqual(paths(DEFAULT_SETTINGS, 'communique').sort(), Object.keys(properties).sort());
 });
 
 test('the manifest contributes the schema for both file names', () => {

@@ -11,6 +11,7 @@ import { analyseDocument } from '../../server/src/analysis/document';
 import type { CheckedRelease } from '../../server/src/checks/check';
 import { ALL_CHECKS, runChecks } from '../../server/src/checks/index';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
+import { hoverAt } from '../../server/src/features/hover';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation.
@@ -133,16 +134,16 @@ test('ConfigFiles: nearest wins, both names, last good configuration kept', () =
   disk.set('/ws/.communique.json', '{ "checks": { "glued-words": "off" }, "tolerance": 0.1,, }');
   assert.equal(files.update('/ws/.communique.json'), false, 'nothing in force changed');
   assert.equal(files.configFor('/ws/releases/b.release.md').release.tolerance, 0.1);
-  const problems = files.problemsFor('/ws/releases/b.release.md');
+  assert.deepEqual(files.filesFor('/ws/releases/b.release.md').map((f) => f.path), ['/ws/.communique.json']);
+  const problems = files.problemsOf('/ws/.communique.json');
   assert.equal(problems.length, 1);
-  assert.equal(problems[0]!.path, '/ws/.communique.json');
-  assert.equal(`${problems[0]!.problems[0]!.line}:${problems[0]!.problems[0]!.column}`, '1:56');
+  assert.equal(`${problems[0]!.line}:${problems[0]!.column}`, '1:56');
 
   // Fixed: the new configuration is in force and the problems are gone.
   disk.set('/ws/.communique.json', '{ "tolerance": 0.15 }');
   assert.equal(files.update('/ws/.communique.json'), true);
   assert.equal(files.configFor('/ws/releases/b.release.md').release.tolerance, 0.15);
-  assert.deepEqual(files.problemsFor('/ws/releases/b.release.md'), []);
+  assert.deepEqual(files.problemsOf('/ws/.communique.json'), []);
   assert.deepEqual(files.configFor('/ws/releases/b.release.md').checks, {}, 'the old checks setting is gone with its file');
 
   // Deleted.
@@ -151,6 +152,53 @@ test('ConfigFiles: nearest wins, both names, last good configuration kept', () =
   assert.equal(files.configFor('/ws/releases/b.release.md').release.tolerance, undefined);
   assert.ok(ConfigFiles.isConfigFile('/ws/x/.communique.json') && ConfigFiles.isConfigFile('C:\\ws\\communique.config.json'));
   assert.ok(!ConfigFiles.isConfigFile('/ws/communique.json'));
+});
+
+test('a party no folder knows: a warning with its place in the file that names it; the rest of the file applies', () => {
+  const root = [
+    '{',
+    '  "tolerance": 0.1,',
+    '  "aliases": { "Viet Nam": ["VN"], "Ruritania": ["RU"] },',
+    '  "foundingDates": [{ "organization": "NIDIR", "date": "2008" }, { "parties": ["Cambodia", "Atlantis"], "date": "1990" }]',
+    '}',
+  ].join('\n');
+  const disk = new Map<string, string>([
+    ['/ws/.communique.json', root],
+    // NIDIR is a party of a folder below: the root's founding date of NIDIR applies there.
+    ['/ws/releases/.communique.json', '{ "parties": [{ "name": "National Institute of Diplomacy and International Relations", "kind": "organization", "aliases": ["NIDIR"] }] }'],
+    // The nearer file of the same folder defines NIDIR; "Institute" matches nothing anywhere.
+    ['/ws/releases/communique.config.json', '{ "aliases": { "NIDIR": ["the Institute"], "Institute": ["the Institute"] } }'],
+  ]);
+  const files = new ConfigFiles((path) => disk.get(path) ?? null);
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.tolerance, 0.1, 'a warning leaves the file in force');
+  const described = (path: string): string[] => files.problemsOf(path).map((p) => describeProblem(path, p));
+  assert.deepEqual(described('/ws/.communique.json'), [
+    '/ws/.communique.json:3:36: warning: "Ruritania" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used',
+    '/ws/.communique.json:4:92: warning: "Atlantis" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so this founding date is not used',
+  ]);
+  assert.deepEqual(described('/ws/releases/communique.config.json'), [
+    '/ws/releases/communique.config.json:1:44: warning: "Institute" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so these aliases are not used',
+  ]);
+  assert.deepEqual(files.problemsOf('/ws/releases/.communique.json'), []);
+  // The founding date of NIDIR is used where NIDIR is known.
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.foundingDates?.get('anniversary:org:national-institute-of-diplomacy-and-international-relations')?.date, '2008');
+});
+
+test('the editor\'s unsaved text: its problems as if it were saved, and the file on disk still the one in force', () => {
+  const disk = new Map<string, string>([['/ws/.communique.json', '{ "tolerance": 0.1 }']]);
+  const files = new ConfigFiles((path) => disk.get(path) ?? null);
+  files.configFor('/ws/releases/a.release.md');
+  const typed = (text: string): string[] => files.problemsOf('/ws/.communique.json', text).map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`);
+  assert.deepEqual(typed('{ "tolerance": 0.2, "colour": 1 }'), [
+    '1:21 error unknown key "colour" in the configuration; known keys: checks, tolerance, files, parties, aliases, titles, preferredForms, flaggedForms, metrics, foundingDates',
+  ]);
+  // A party the unsaved text defines makes its own alias known; one it does not, does not.
+  const withParty = '{\n  "parties": [{ "name": "National Institute of Diplomacy and International Relations", "kind": "organization", "aliases": ["NIDIR"] }],\n  "aliases": { "NIDIR": ["the Institute"], "Ruritania": ["RU"] }\n}';
+  assert.deepEqual(typed(withParty).map((p) => p.slice(0, p.indexOf(' matches'))), ['3:44 warning "Ruritania"']);
+  assert.equal(files.configFor('/ws/releases/a.release.md').release.tolerance, 0.1, 'the unsaved text is not applied');
+  assert.deepEqual(files.problemsOf('/ws/.communique.json'), [], 'the file on disk has no problem');
+  // A file not yet on disk, being typed.
+  assert.equal(files.problemsOf('/ws/releases/.communique.json', '{ "aliases": { "Atlantis": [] } }')[0]?.severity, 'warning');
 });
 
 test('files: include and exclude globs relative to the folder of their file; skipping wins', () => {
@@ -269,6 +317,22 @@ test('metrics: a new metric with its definition; problems in a definition', () =
   // Merging: a nearer file adds phrases to a parent's new metric.
   const merged = mergeConfigs([{ metrics: { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances'] } } }, { metrics: { remittances: ['money transfers'] } }]);
   assert.deepEqual(merged.metrics, { remittances: { name: 'remittances', unit: 'money', phrases: ['remittances', 'money transfers'] } });
+});
+
+test('metrics: the hover of a figure says what a configured metric measures, from its definition', () => {
+  const text = 'Phnom Penh, 3 March 2023 — Remittances from Cambodia to Viet Nam reached USD 12 million in 2022. Cambodian firms held 240 licensed ventures in Viet Nam at present.\n';
+  const uri = 'file:///ws/a.release.md';
+  const config = resolved({
+    metrics: {
+      remittances: { name: 'money sent home', unit: 'money', phrases: ['remittances'] },
+      ventures: { name: 'joint ventures', unit: 'count', temporal: 'stock', phrases: ['licensed ventures'] },
+    },
+  });
+  const { analysis } = release(uri, text, config);
+  const card = (figure: string): string => hoverAt(analysis, text.indexOf(figure) + 1, undefined, config.metrics)?.markdown ?? '';
+  assert.match(card('USD 12 million'), /- Measures: money sent home · Cambodia → Viet Nam · 2022\n- A metric of this workspace: money, a flow over a period/);
+  assert.match(card('240'), /- Measures: joint ventures.*\n- A metric of this workspace: count, a stock at a point in time/);
+  assert.doesNotMatch(hoverAt(analysis, text.indexOf('USD 12 million') + 1)?.markdown ?? '', /Measures/, 'without the vocabulary it was analysed with, the metric is unknown');
 });
 
 test('founding dates: a configured date is checked like the built-in ones, and comes before them', () => {

@@ -83,9 +83,9 @@ export function metricDefinitions(): readonly MetricDefinition[] {
   return METRICS;
 }
 
-/** The metric with this id, or undefined. */
-export function metricDefinition(id: string): MetricDefinition | undefined {
-  return METRIC_BY_ID.get(id);
+/** The metric with this id: a built-in one, or one the vocabulary's configuration defines; undefined when neither. */
+export function metricDefinition(id: string, vocabulary?: MetricVocabulary): MetricDefinition | undefined {
+  return METRIC_BY_ID.get(id) ?? vocabulary?.definitions.get(id);
 }
 
 /** The metric phrases the claims extractor matches: the built-in vocabulary, plus a configuration's. */
@@ -96,6 +96,8 @@ export interface MetricVocabulary {
   readonly lastWords: ReadonlySet<string>;
   /** `phrases.get(key) ?? null`, remembered per token key. */
   readonly phrasesStarting: KeyMemo<readonly PhraseEntry[] | null>;
+  /** The metrics a configuration defines, by id (the built-in ones are `metricDefinition`'s). */
+  readonly definitions: ReadonlyMap<string, MetricDefinition>;
 }
 
 /**
@@ -110,7 +112,9 @@ export function buildMetricVocabulary(
   const phrases = buildPhrases(extra, metrics);
   const lastWords = new Set<string>();
   for (const list of phrases.values()) for (const entry of list) lastWords.add(entry.words[entry.words.length - 1]!);
-  return { phrases, firstWordShapes: shapesOf(phrases.keys()), lastWords, phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null) };
+  const definitions = new Map<string, MetricDefinition>();
+  for (const { phrases: _phrases, ...definition } of metrics) if (!METRIC_BY_ID.has(definition.id)) definitions.set(definition.id, definition);
+  return { phrases, firstWordShapes: shapesOf(phrases.keys()), lastWords, phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null), definitions };
 }
 
 /** Phrases indexed by their first word; longest first. */

@@ -13,6 +13,8 @@ export interface CheckCommand {
   readonly color: boolean;
   /** Worker threads for reading and analysing; undefined for one per core. */
   readonly jobs?: number;
+  /** `--config PATH`: a configuration file applied to every release, nearer than the files found beside them. */
+  readonly config?: string;
 }
 
 export type ParsedArgs = CheckCommand | { readonly command: 'help' } | { readonly command: 'version' } | { readonly command: 'error'; readonly message: string };
@@ -32,6 +34,10 @@ Options:
                          information or none (default: error)
   --files GLOB           a glob of release files, relative to each named folder;
                          repeat for several (replaces the defaults)
+  --config PATH          a configuration file (the .communique.json format) that
+                         applies to every release, on top of the .communique.json
+                         files found beside them and above: where they differ,
+                         it wins; exit 2 when it is unreadable or broken
   --no-color             no colours in text output
   --jobs N               threads that read and analyse releases (default: one
                          per core, or 1 on two cores or fewer); the output is
@@ -54,6 +60,7 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
   const files: string[] = [];
   const paths: string[] = [];
   let jobs: number | undefined;
+  let config: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -77,6 +84,13 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
         const v = value();
         if (!v) return { command: 'error', message: '--files takes a glob' };
         files.push(v);
+        break;
+      }
+      case '--config': {
+        const v = value();
+        if (!v) return { command: 'error', message: '--config takes the path of a configuration file' };
+        if (config !== undefined) return { command: 'error', message: '--config is given twice' };
+        config = v;
         break;
       }
       case '--jobs': {
@@ -104,5 +118,14 @@ export function parseArgs(argv: readonly string[], isTty = false): ParsedArgs {
     }
   }
   if (paths.length === 0) return { command: 'error', message: 'no PATHS to check' };
-  return { command: 'check', format, failOn, paths, color, ...(files.length > 0 ? { files } : {}), ...(jobs !== undefined ? { jobs } : {}) };
+  return {
+    command: 'check',
+    format,
+    failOn,
+    paths,
+    color,
+    ...(files.length > 0 ? { files } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    ...(config !== undefined ? { config } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 // `communique check PATHS…`: the same analysis as the editor, over files and folders, for CI.
 
 import { VERSION } from '../version';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,8 @@ import { WorkspaceIndex } from '../workspace/index';
 import { parseArgs, USAGE, type CheckCommand } from './args';
 import { collectReleases } from './collect';
 import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
-import { ConfigFiles } from '../workspace/configFiles';
+import { ConfigFiles, readTextFromDisk } from '../workspace/configFiles';
+import { describeError } from '../workspace/readRelease';
 import { describeProblem } from '../config/model';
 import { fileVerdict, type ResolvedConfig } from '../config/resolve';
 import { analyseFile, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
@@ -54,7 +56,8 @@ export async function run(argv: readonly string[], out: (text: string) => void, 
   if (typeof prepared === 'number') return prepared;
   const jobs = parsed.jobs ?? defaultJobs(availableParallelism());
   const { files, configs } = prepared;
-  const results: (FileResult | undefined)[] = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS ? await analyseInWorkers(files, jobs) : [];
+  const configPath = parsed.config === undefined ? undefined : resolve(parsed.config);
+  const results: (FileResult | undefined)[] = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS ? await analyseInWorkers(files, jobs, configPath) : [];
   // Files no worker answered for (one thread, few files, or a worker that died) are done here.
   const complete = files.map((path, i) => results[i] ?? analyseFile(path, configs));
   return finish(parsed, prepared, complete, out, err);
@@ -82,20 +85,31 @@ interface Prepared {
 
 /** Finds the files and reads the configuration; an exit code when a broken configuration stops the run. */
 function prepare(command: CheckCommand, err: (text: string) => void): Prepared | number {
-  const configs = new ConfigFiles();
-  const verdict = (path: string): 'include' | 'exclude' | null => fileVerdict(path.replace(/\\/g, '/'), configs.configFor(path).files);
-  const { files, unreadable } = collectReleases(command.paths, command.files, verdict);
-  // A broken configuration file stops the run: its findings would not be the office's.
-  const broken = new Map<string, string[]>();
-  for (const path of files) {
-    for (const file of configs.problemsFor(resolve(path))) {
-      if (!broken.has(file.path)) broken.set(file.path, file.problems.map((p) => describeProblem(file.path, p)));
+  const explicit = command.config === undefined ? undefined : resolve(command.config);
+  if (explicit !== undefined) {
+    // Read once here for the reason it cannot be read; ConfigFiles only knows that it cannot.
+    try {
+      readFileSync(explicit);
+    } catch (error) {
+      err(`communique: cannot read the configuration file ${command.config}: ${describeError(error)}`);
+      return 2;
     }
   }
-  if (broken.size > 0) {
-    for (const messages of broken.values()) for (const message of messages) err(`communique: ${message}`);
-    return 2;
+  const configs = new ConfigFiles(readTextFromDisk, explicit);
+  const verdict = (path: string): 'include' | 'exclude' | null => fileVerdict(path.replace(/\\/g, '/'), configs.configFor(path).files);
+  const { files, unreadable } = collectReleases(command.paths, command.files, verdict);
+  // A broken configuration file stops the run: its findings would not be the office's. A warning (a
+  // party the file names that no folder knows) is printed, and the run goes on.
+  const applying = new Set<string>(explicit !== undefined ? [explicit] : []);
+  for (const path of files) for (const file of configs.filesFor(resolve(path))) applying.add(file.path);
+  let broken = false;
+  for (const configPath of applying) {
+    for (const problem of configs.problemsOf(configPath)) {
+      err(`communique: ${describeProblem(configPath, problem)}`);
+      if (problem.severity === 'error') broken = true;
+    }
   }
+  if (broken) return 2;
   return { configs, files, unreadable };
 }
 

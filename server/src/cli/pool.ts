@@ -3,7 +3,7 @@
 // of the files whatever thread finished first. A worker that dies leaves its files to the caller.
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { ConfigFiles } from '../workspace/configFiles';
+import { ConfigFiles, readTextFromDisk } from '../workspace/configFiles';
 import { analyseFile, type FileResult } from './analyseFile';
 
 const WORKER_FLAG = 'communiqueCliWorker';
@@ -23,8 +23,9 @@ interface BatchResult {
 /**
  * Runs `analyseFile` over `paths` in `jobs` worker threads. Entries are undefined for files whose
  * worker failed (the caller analyses those itself, and so meets the same error the same way).
+ * `configPath`: the `--config` file, which every worker applies as the main thread does.
  */
-export async function analyseInWorkers(paths: readonly string[], jobs: number): Promise<(FileResult | undefined)[]> {
+export async function analyseInWorkers(paths: readonly string[], jobs: number, configPath?: string): Promise<(FileResult | undefined)[]> {
   const results: (FileResult | undefined)[] = new Array<FileResult | undefined>(paths.length).fill(undefined);
   let next = 0;
   const threads = Math.max(1, Math.min(jobs, Math.ceil(paths.length / BATCH)));
@@ -33,7 +34,7 @@ export async function analyseInWorkers(paths: readonly string[], jobs: number): 
       new Promise<void>((done) => {
         // This module is bundled into dist/cli.js (compiled to out/…/pool.js for tests); either file
         // starts the worker loop below when loaded with the flag.
-        const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true } });
+        const worker = new Worker(__filename, { workerData: { [WORKER_FLAG]: true, configPath } });
         const feed = (): void => {
           if (next >= paths.length) {
             worker.postMessage(null);
@@ -56,8 +57,8 @@ export async function analyseInWorkers(paths: readonly string[], jobs: number): 
   return results;
 }
 
-function runWorker(): void {
-  const configs = new ConfigFiles();
+function runWorker(configPath: string | undefined): void {
+  const configs = new ConfigFiles(readTextFromDisk, configPath); // the same files as the main thread's
   parentPort!.on('message', (batch: Batch | null) => {
     if (batch === null) {
       parentPort!.close();
@@ -68,4 +69,7 @@ function runWorker(): void {
   });
 }
 
-if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) runWorker();
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[WORKER_FLAG] === true) {
+  const { configPath } = workerData as { configPath?: string };
+  runWorker(configPath);
+}

@@ -7,6 +7,12 @@ import type { Severity } from '../checks/finding';
 /** The names a configuration file may have, nearest first within one folder. */
 export const CONFIG_FILE_NAMES: readonly string[] = ['.communique.json', 'communique.config.json'];
 
+/**
+ * The client's command that a quick fix editing a configuration file runs after its edit: it saves
+ * the file when the edit opened it out of sight (the configuration applies once saved).
+ */
+export const SAVE_CONFIG_COMMAND = 'communique.saveConfigurationFile';
+
 /** What a check is set to: a severity, or `off`. */
 export type CheckSetting = Severity | 'off';
 
@@ -65,13 +71,27 @@ export interface ConfigFile {
   readonly foundingDates?: readonly ConfigFounding[];
 }
 
-/** A problem in a configuration file, with its place (offsets UTF-16, line and column 1-based). */
-export interface ConfigProblem {
-  readonly message: string;
+/** A place in a configuration file: offsets UTF-16, line and column 1-based. */
+export interface ConfigPlace {
   readonly start: number;
   readonly end: number;
   readonly line: number;
   readonly column: number;
+}
+
+/**
+ * A problem in a configuration file, with its place. An error makes the file unusable (the last good
+ * one stays in force); a warning says that a part of it has no effect, and the rest applies.
+ */
+export interface ConfigProblem extends ConfigPlace {
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** A party a file names by id or by a form (an alias's key, a founding date's party or organisation), where it names it. */
+export interface ConfigPartyName extends ConfigPlace {
+  readonly name: string;
+  readonly key: 'aliases' | 'foundingDates';
 }
 
 /** What the checks read of the configuration that applies to a release. */
@@ -86,7 +106,7 @@ export interface ReleaseConfig {
   readonly foundingDates?: ReadonlyMap<string, { readonly date: string; readonly name?: string }>;
 }
 
-/** `path:line:column: message`, the form the command line prints and tests compare. */
+/** `path:line:column: message` (`warning: message` for a warning), the form the command line prints and tests compare. */
 export function describeProblem(path: string, problem: ConfigProblem): string {
-  return `${path}:${problem.line}:${problem.column}: ${problem.message}`;
+  return `${path}:${problem.line}:${problem.column}: ${problem.severity === 'warning' ? 'warning: ' : ''}${problem.message}`;
 }

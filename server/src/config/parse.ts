@@ -1,9 +1,11 @@
 // Reading one configuration file: JSON with comments (jsonc-parser), then every key checked against
 // the model. Any problem makes the file unusable as a whole (the caller keeps the last good one), and
-// every problem has a line and a column so the editor and the command line can point at it.
+// every problem has a line and a column so the editor and the command line can point at it. Whether
+// a party the file names is known depends on the folder, so the names are kept with their places and
+// checked when the file is resolved (resolve.ts).
 
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { CHECK_SETTINGS, type CheckSetting, type ConfigFile, type ConfigFounding, type ConfigMetric, type ConfigParty, type ConfigProblem } from './model';
+import { CHECK_SETTINGS, type CheckSetting, type ConfigFile, type ConfigFounding, type ConfigMetric, type ConfigParty, type ConfigPartyName, type ConfigPlace, type ConfigProblem } from './model';
 import { ALL_CHECKS } from '../checks/index';
 import { metricDefinition } from '../analysis/claims';
 
@@ -11,6 +13,8 @@ export interface ParsedConfig {
   /** The validated file; null when it has any problem. */
   readonly config: ConfigFile | null;
   readonly problems: readonly ConfigProblem[];
+  /** The parties the validated file names, with their places: whether each is known depends on the folder (config/resolve.ts). */
+  readonly partyNames: readonly ConfigPartyName[];
 }
 
 const PARSE_MESSAGES: Record<string, string> = {
@@ -42,7 +46,7 @@ class Validator {
 
   constructor(private readonly text: string) {}
 
-  problem(message: string, node: { offset: number; length: number }): void {
+  place(node: { offset: number; length: number }): ConfigPlace {
     const starts = (this.lineStarts ??= lineStartsOf(this.text));
     let lo = 0;
     let hi = starts.length - 1;
@@ -51,7 +55,11 @@ class Validator {
       if (starts[mid]! <= node.offset) lo = mid;
       else hi = mid - 1;
     }
-    this.problems.push({ message, start: node.offset, end: node.offset + Math.max(node.length, 1), line: lo + 1, column: node.offset - starts[lo]! + 1 });
+    return { start: node.offset, end: node.offset + Math.max(node.length, 1), line: lo + 1, column: node.offset - starts[lo]! + 1 };
+  }
+
+  problem(message: string, node: { offset: number; length: number }): void {
+    this.problems.push({ message, severity: 'error', ...this.place(node) });
   }
 
   /** The properties of an object node, unknown keys reported. */
@@ -149,17 +157,18 @@ export function parseConfig(text: string): ParsedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   // A file of nothing but whitespace and comments configures nothing.
-  if (!root && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected')) return { config: {}, problems: [] };
+  if (!root && errors.every((e) => printParseErrorCode(e.error) === 'ValueExpected')) return { config: {}, problems: [], partyNames: [] };
   if (errors.length > 0) {
     // The first syntax error only: the parser's recovery makes the next ones echoes of it.
     const code = printParseErrorCode(errors[0]!.error);
     v.problem(`JSON syntax: ${PARSE_MESSAGES[code] ?? code}`, errors[0]!);
-    return { config: null, problems: v.problems };
+    return { config: null, problems: v.problems, partyNames: [] };
   }
-  if (!root) return { config: {}, problems: [] }; // an empty file configures nothing
-  if (!v.is(root, 'object', 'the configuration')) return { config: null, problems: v.problems };
+  if (!root) return { config: {}, problems: [], partyNames: [] }; // an empty file configures nothing
+  if (!v.is(root, 'object', 'the configuration')) return { config: null, problems: v.problems, partyNames: [] };
 
   const config: { -readonly [K in keyof ConfigFile]: ConfigFile[K] } = {};
+  const partyNames: ConfigPartyName[] = [];
   const codes = ALL_CHECKS.map((c) => c.code);
   for (const [key, , value] of v.properties(root, 'the configuration', TOP_KEYS)) {
     switch (key) {
@@ -262,6 +271,7 @@ export function parseConfig(text: string): ParsedConfig {
           }
           const strings = v.strings(list, `"${key}.${k}"`);
           if (strings) (key === 'metrics' ? metrics : record)[k] = strings;
+          if (strings && key === 'aliases') partyNames.push({ name: k, key, ...v.place(keyNode) });
         }
         if (key === 'aliases') config.aliases = record;
         else config.metrics = metrics;
@@ -281,6 +291,7 @@ export function parseConfig(text: string): ParsedConfig {
           let date: string | null = null;
           let parties: string[] | null = null;
           let organization: string | null = null;
+          let named: Node[] = [];
           for (const [k, , field] of v.properties(item, 'a founding date', ['parties', 'organization', 'date'])) {
             if (k === 'date') {
               date = v.string(field, '"date"');
@@ -294,7 +305,11 @@ export function parseConfig(text: string): ParsedConfig {
                 v.problem('"parties" names the two parties of the relations', field);
                 parties = null;
               }
-            } else organization = v.string(field, '"organization"');
+              named = field.children ?? [];
+            } else {
+              organization = v.string(field, '"organization"');
+              named = [field];
+            }
           }
           if (date === null || (parties === null) === (organization === null)) {
             const written = new Set((item.children ?? []).map((p) => String(p.children?.[0]?.value)));
@@ -303,11 +318,12 @@ export function parseConfig(text: string): ParsedConfig {
             continue;
           }
           dates.push(parties ? { parties: [parties[0]!, parties[1]!], date } : { organization: organization!, date });
+          for (const node of named) partyNames.push({ name: String(node.value), key: 'foundingDates', ...v.place(node) });
         }
         config.foundingDates = dates;
         break;
       }
     }
   }
-  return v.problems.length > 0 ? { config: null, problems: v.problems } : { config, problems: [] };
+  return v.problems.length > 0 ? { config: null, problems: v.problems, partyNames: [] } : { config, problems: [], partyNames };
 }

@@ -5,7 +5,7 @@ import { buildGazetteer, defaultGazetteer, longestMatch, tokenView, type Gazette
 import { buildMetricVocabulary, type MetricDefinition, type MetricVocabulary } from '../analysis/claims';
 import { fold, tokenize } from '../analysis/text';
 import { minimatch } from 'minimatch';
-import type { CheckSetting, ConfigFile, ConfigMetric, ConfigParty, ReleaseConfig } from './model';
+import type { CheckSetting, ConfigFile, ConfigMetric, ConfigParty, ConfigPartyName, ConfigProblem, ReleaseConfig } from './model';
 
 /** One file's validated configuration, with the folder it sits in (forward slashes, no trailing slash). */
 export interface ConfigLayer {
@@ -33,6 +33,8 @@ export interface ResolvedConfig {
   readonly files: readonly FileRules[];
   /** The merged configuration, as written. */
   readonly merged: ConfigFile;
+  /** Names in "aliases" (keys) and "foundingDates" that match no party here, so what they say is not used. */
+  readonly unknownParties: ReadonlySet<string>;
 }
 
 /** Merges layers given parent first: records merge key by key, lists add up, a nearer scalar wins. */
@@ -111,12 +113,14 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   };
   const needsGazetteer = (merged.parties?.length ?? 0) > 0 || Object.keys(merged.aliases ?? {}).length > 0 || (merged.titles?.length ?? 0) > 0;
   let gazetteer = needsGazetteer ? buildGazetteer(extras) : undefined;
+  const unknownParties = new Set<string>();
   if (gazetteer && merged.aliases) {
     // Aliases name their party by id or by a form: resolve against the parties known so far.
     const aliases: Record<string, string[]> = {};
     for (const [nameOrId, forms] of Object.entries(merged.aliases)) {
       const id = partyIdOf(gazetteer, nameOrId);
       if (id !== undefined) aliases[id] = [...(aliases[id] ?? []), ...forms];
+      else unknownParties.add(nameOrId);
     }
     gazetteer = buildGazetteer({ ...extras, aliases });
   }
@@ -125,12 +129,18 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
   for (const f of merged.foundingDates ?? []) {
     if ('parties' in f) {
       const ids = f.parties.map((p) => partyIdOf(lookup, p));
+      f.parties.forEach((p, i) => {
+        if (ids[i] === undefined) unknownParties.add(p);
+      });
       if (ids.some((id) => id === undefined)) continue;
       const key = `anniversary:${[...(ids as string[])].sort().join('+')}`;
       if (!foundingDates.has(key)) foundingDates.set(key, { date: f.date });
     } else {
       const id = partyIdOf(lookup, f.organization);
-      if (id === undefined) continue;
+      if (id === undefined) {
+        unknownParties.add(f.organization);
+        continue;
+      }
       const key = `anniversary:${id}`;
       if (!foundingDates.has(key)) foundingDates.set(key, { date: f.date, name: lookup.parties.get(id)?.name ?? f.organization });
     }
@@ -156,6 +166,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): ResolvedConfig {
     ...(hasMetrics ? { metrics: buildMetricVocabulary(phrases, definitions) } : {}),
     release,
     checks: merged.checks ?? {},
+    unknownParties,
     files: layers
       .filter((l) => l.config.files)
       .map((l) => ({ folder: l.folder, include: l.config.files?.include ?? [], exclude: l.config.files?.exclude ?? [] })),
@@ -181,7 +192,24 @@ export function fileVerdict(path: string, rules: readonly FileRules[]): 'include
 }
 
 /** The configuration that applies when there is no file: nothing changed. */
-export const EMPTY_CONFIG: ResolvedConfig = { release: {}, checks: {}, files: [], merged: {} };
+export const EMPTY_CONFIG: ResolvedConfig = { release: {}, checks: {}, files: [], merged: {}, unknownParties: new Set() };
+
+/**
+ * Warnings for the parties a file names that match no party in any of `configs` (the configurations
+ * of the folders where the file applies, each with the parties of its parent and nearer files): what
+ * the file says of them is silently not used. Warnings, not errors: the rest of the file applies.
+ */
+export function unknownPartyProblems(names: readonly ConfigPartyName[], configs: readonly ResolvedConfig[]): ConfigProblem[] {
+  return names
+    .filter((n) => configs.every((c) => c.unknownParties.has(n.name)))
+    .map(({ name, key, ...place }) => ({
+      ...place,
+      severity: 'warning' as const,
+      message: `"${name}" matches no known party (an id, a form the built-in data knows, or a party of "parties"), so ${
+        key === 'aliases' ? 'these aliases are' : 'this founding date is'
+      } not used`,
+    }));
+}
 
 /** The options of `analyseDocument` a configuration sets. */
 export function analysisOptions(config: ResolvedConfig): { gazetteer?: Gazetteer; metrics?: MetricVocabulary } {

@@ -14,6 +14,8 @@ export interface CommuniqueSettings {
   readonly files: readonly string[];
   /** `communique.checks.disabled`: check codes not run for this user, whatever the workspace file says. */
   readonly checks: { readonly disabled: readonly string[] };
+  /** `communique.inlayHints.relativeDates`: what each relative date resolved to, after it (the client shows or hides the server's hints). */
+  readonly inlayHints: { readonly relativeDates: boolean };
   /** `communique.trace.server`. */
   readonly trace: { readonly server: TraceLevel };
 }
@@ -21,6 +23,7 @@ export interface CommuniqueSettings {
 export const DEFAULT_SETTINGS: CommuniqueSettings = {
   files: ['**/releases/**/*.{md,txt}', '**/press/**/*.{md,txt}'],
   checks: { disabled: [] },
+  inlayHints: { relativeDates: false },
   trace: { server: 'off' },
 };
 
@@ -35,9 +38,11 @@ function field(value: unknown, key: string): unknown {
 /** The settings from what `workspace/configuration` (or `getConfiguration('communique')`) returns; defaults for anything missing or malformed. */
 export function readSettings(section: unknown): CommuniqueSettings {
   const trace = field(field(section, 'trace'), 'server');
+  const relativeDates = field(field(section, 'inlayHints'), 'relativeDates');
   return {
     files: strings(field(section, 'files')) ?? DEFAULT_SETTINGS.files,
     checks: { disabled: strings(field(field(section, 'checks'), 'disabled')) ?? DEFAULT_SETTINGS.checks.disabled },
+    inlayHints: { relativeDates: typeof relativeDates === 'boolean' ? relativeDates : DEFAULT_SETTINGS.inlayHints.relativeDates },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
 }

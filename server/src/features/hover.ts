@@ -8,6 +8,7 @@ import { itemAt } from './items';
 import { metricDefinition } from '../analysis/claims';
 import type { WorkspaceView } from './peers';
 import { dateContext, figureContext, partyContext } from './hoverContext';
+import type { MetricVocabulary } from '../analysis/claims';
 import {
   describeDistance,
   formatFigureValue,
@@ -27,14 +28,15 @@ export interface HoverCard {
 /**
  * The card for what stands at `offset`. With a workspace view, the card also places the item in the
  * workspace: the same metric in other releases, the same day, the party's forms and titles elsewhere.
+ * `metrics`: the vocabulary the release was analysed with, so a metric its configuration defines is named.
  */
-export function hoverAt(analysis: DocumentAnalysis, offset: number, workspace?: WorkspaceView): HoverCard | null {
+export function hoverAt(analysis: DocumentAnalysis, offset: number, workspace?: WorkspaceView, metrics?: MetricVocabulary): HoverCard | null {
   const found = itemAt(analysis, offset);
   if (!found) return null;
   switch (found.kind) {
     case 'figure': {
       const context = workspace ? figureContext(analysis, found.item, workspace) : [];
-      return { markdown: joinSections(figureCard(found.item, analysis), context), span: found.item };
+      return { markdown: joinSections(figureCard(found.item, analysis, metrics), context), span: found.item };
     }
     case 'date': {
       const context = workspace ? dateContext(analysis, found.item, workspace) : [];
@@ -72,7 +74,7 @@ const MODALITY_LABEL: Record<Figure['modality'], string> = {
   forecast: 'forecast (expected, not achieved)',
 };
 
-export function figureCard(figure: Figure, analysis?: DocumentAnalysis): string {
+export function figureCard(figure: Figure, analysis?: DocumentAnalysis, metrics?: MetricVocabulary): string {
   const lines: string[] = [];
   lines.push(`**${escapeMarkdown(formatFigureValue(figure))}** · ${KIND_LABEL[figure.kind]}`);
   lines.push('');
@@ -102,21 +104,23 @@ export function figureCard(figure: Figure, analysis?: DocumentAnalysis): string 
       ? `- Modality: ${MODALITY_LABEL[figure.modality]} (“${escapeMarkdown(figure.modalityText)}”)`
       : `- Modality: ${MODALITY_LABEL[figure.modality]}`,
   );
-  if (analysis) facts.push(...claimLines(analysis, figure));
+  if (analysis) facts.push(...claimLines(analysis, figure, metrics));
   lines.push(...facts);
   return lines.join('\n');
 }
 
 /**
  * What the figure measures ("Measures: two-way trade · Cambodia–Viet Nam · 2020"), and why it is
- * not compared when it is not ("Not compared: period unknown").
+ * not compared when it is not ("Not compared: period unknown"). A metric of the workspace
+ * configuration says so, with its unit and whether it is a flow or a stock, since no built-in
+ * knowledge explains it.
  */
-function claimLines(analysis: DocumentAnalysis, figure: Figure): string[] {
+function claimLines(analysis: DocumentAnalysis, figure: Figure, metrics?: MetricVocabulary): string[] {
   const index = analysis.figures.indexOf(figure);
   const claim = (analysis.claims ?? []).find((c) => c.figureIndex === index);
   if (!claim) return [];
   const out: string[] = [];
-  const metric = claim.metric === null ? undefined : metricDefinition(claim.metric);
+  const metric = claim.metric === null ? undefined : metricDefinition(claim.metric, metrics);
   if (metric) {
     const nameOf = (id: string): string => analysis.partySummaries.find((p) => p.id === id)?.name ?? id;
     const what = claim.measure === 'change' ? `change in ${metric.name}` : metric.name;
@@ -124,6 +128,9 @@ function claimLines(analysis: DocumentAnalysis, figure: Figure): string[] {
     if (claim.parties.length > 0) parts.push(claim.parties.map(nameOf).join(claim.directional ? ' → ' : '–'));
     if (claim.period) parts.push(claim.base ? `${periodLabel(claim.period)} against ${periodLabel(claim.base)}` : periodLabel(claim.period));
     out.push(`- Measures: ${escapeMarkdown(parts.join(' · '))}`);
+    if (metrics?.definitions.get(metric.id) === metric) {
+      out.push(`- A metric of this workspace: ${metric.unit}, ${metric.temporal === 'stock' ? 'a stock at a point in time' : 'a flow over a period'}`);
+    }
   }
   if (claim.unknown.length > 0) out.push(`- Not compared: ${escapeMarkdown(claim.unknown.join('; '))}`);
   return out;

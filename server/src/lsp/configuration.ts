@@ -7,7 +7,7 @@ import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, Diag
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CheckSetting, ConfigProblem } from '../config/model';
+import { SAVE_CONFIG_COMMAND, type CheckSetting, type ConfigProblem } from '../config/model';
 import { analysisOptions, EMPTY_CONFIG, fileVerdict, type ResolvedConfig } from '../config/resolve';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type CommuniqueSettings } from '../config/settings';
 import { configEdits, type KnowledgeAction, type SuppressAction } from '../features/configActions';
@@ -31,12 +31,13 @@ export function pathOf(uri: string): string | null {
 /** A configuration problem as a diagnostic on the configuration file. */
 export function toConfigDiagnostic(text: string, problem: ConfigProblem): Diagnostic {
   const document = TextDocument.create('config', 'jsonc', 0, text);
+  const error = problem.severity === 'error';
   return {
     range: { start: { line: problem.line - 1, character: problem.column - 1 }, end: document.positionAt(problem.end) },
-    severity: DiagnosticSeverity.Error,
+    severity: error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: 'communique',
     code: 'configuration',
-    message: `${problem.message} (this configuration file is not applied; the last good one stays in force)`,
+    message: error ? `${problem.message} (this configuration file is not applied; the last good one stays in force)` : problem.message,
   };
 }
 
@@ -45,6 +46,13 @@ export class ServerConfiguration {
   private readonly settings = new Map<string, CommuniqueSettings>();
   /** Configuration files that show problems now. */
   private readonly published = new Set<string>();
+  /**
+   * The editor's text of the open configuration files, by path. Their problems are computed from it
+   * as it is typed; the configuration applied to the releases is the file on disk, read when saved
+   * (as the command line reads it), so a half-typed file never re-checks every release.
+   */
+  private readonly drafts = new Map<string, string>();
+  private draftGeneration = 0;
   canPullSettings = false;
 
   constructor(
@@ -105,22 +113,46 @@ export class ServerConfiguration {
     return this.files.update(path);
   }
 
-  private publishedGeneration = -1;
-
-  /** Publishes the problems again when a configuration file was read or re-read since the last time. */
-  publishProblemsIfRead(): void {
-    if (this.files.generation !== this.publishedGeneration) this.publishProblems();
+  /**
+   * Records the editor's text of an open configuration file (null when it is closed), for its
+   * problems; false for a document that is no configuration file.
+   */
+  draft(uri: string, text: string | null): boolean {
+    const path = pathOf(uri);
+    if (path === null || !ConfigFiles.isConfigFile(path)) return false;
+    if (text === null) this.drafts.delete(path);
+    else this.drafts.set(path, text);
+    this.draftGeneration++;
+    return true;
   }
 
-  /** Publishes the problems of every configuration file read so far; clears the ones fixed or gone. */
+  /** True for an open configuration file: it is no release, and no release feature answers on it. */
+  isDraft(uri: string): boolean {
+    const path = pathOf(uri);
+    return path !== null && this.drafts.has(path);
+  }
+
+  private publishedGeneration = -1;
+
+  /** Publishes the problems again when a configuration file was read, re-read or edited since the last time. */
+  publishProblemsIfRead(): void {
+    // Both counters only grow, so their sum changes whenever either does.
+    if (this.files.generation + this.draftGeneration !== this.publishedGeneration) this.publishProblems();
+  }
+
+  /** Publishes the problems of every configuration file read or open; clears the ones fixed or gone. */
   publishProblems(): void {
-    this.publishedGeneration = this.files.generation;
+    this.publishedGeneration = this.files.generation + this.draftGeneration;
     const now = new Set<string>();
-    for (const file of this.files.known()) {
-      if (file.problems.length === 0 || file.text === null) continue;
-      const uri = pathToFileURL(file.path).href;
+    for (const path of new Set([...this.files.known().map((f) => f.path), ...this.drafts.keys()])) {
+      const draft = this.drafts.get(path);
+      const text = draft ?? this.files.file(path).text;
+      if (text === null) continue;
+      const problems = this.files.problemsOf(path, draft);
+      if (problems.length === 0) continue;
+      const uri = pathToFileURL(path).href;
       now.add(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: file.problems.map((p) => toConfigDiagnostic(file.text!, p)) });
+      void this.connection.sendDiagnostics({ uri, diagnostics: problems.map((p) => toConfigDiagnostic(text, p)) });
     }
     for (const uri of this.published) if (!now.has(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     this.published.clear();
@@ -130,12 +162,12 @@ export class ServerConfiguration {
   /**
    * The file a knowledge action edits: the nearest configuration file of the release, or a new
    * `.communique.json` at the root of its workspace folder. Null when the nearest file is broken
-   * (an edit would land in a file that is not applied).
+   * (an edit would land in a file that is not applied). An open file is edited in its editor's text.
    */
   private targetFor(releasePath: string): { path: string; text: string | null } | null {
     const files = this.files.filesFor(releasePath);
     const nearest = files[files.length - 1];
-    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: nearest.text };
+    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: this.drafts.get(nearest.path) ?? nearest.text };
     const folder = this.folderOf(releasePath);
     return { path: join(folder ? folder.path : dirname(releasePath), '.communique.json'), text: null };
   }
@@ -159,7 +191,10 @@ export class ServerConfiguration {
         : { changes: { [uri]: edits } };
     const range = action.kind === 'prefer' ? toRange(analysis, action.finding) : null;
     const fixed = range ? diagnostics.filter((d) => d.code === 'party-variant' && sameRange(d.range, range)) : [];
-    return { title: action.title, kind: CodeActionKind.QuickFix, ...(fixed.length > 0 ? { diagnostics: fixed } : {}), edit };
+    // The edit leaves the file unsaved, and a file the editor opened out of sight stays so unseen:
+    // the client saves it once the edit is applied (VS Code saves after a refactoring only when it edits several files).
+    const save = { title: 'Save the configuration file', command: SAVE_CONFIG_COMMAND, arguments: [uri] };
+    return { title: action.title, kind: CodeActionKind.QuickFix, ...(fixed.length > 0 ? { diagnostics: fixed } : {}), edit, command: save };
   }
 }
 

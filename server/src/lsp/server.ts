@@ -202,7 +202,7 @@ export function startServer(connection: Connection): void {
   /** The analysis of an open document at its current version. */
   const analysisOf = (uri: string): { document: TextDocument; analysis: DocumentAnalysis } | null => {
     const document = documents.get(uri);
-    if (!document) return null;
+    if (!document || configuration.isDraft(uri)) return null;
     if (index.version(uri) !== document.version || !index.release(uri)) {
       indexText(uri, document.getText(), document.version);
     }
@@ -514,17 +514,27 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** An open configuration file: its problems come from the editor's text at the next flush (see configuration.ts). */
+  const configDraft = (uri: string, text: string | null): boolean => {
+    if (!configuration.draft(uri, text)) return false;
+    scheduleFlush();
+    return true;
+  };
+
   documents.onDidOpen(({ document }) => {
+    if (configDraft(document.uri, document.getText())) return;
     status('working', `Analysing ${fileName(document.uri)}`);
     safe('analysis', [], () => indexText(document.uri, document.getText(), document.version), undefined)(undefined, NEVER_CANCELLED);
     const release = index.release(document.uri);
     status('ready', release ? summaryMessage(release.analysis) : 'Communiqué is ready');
   });
   documents.onDidChangeContent(({ document }) => {
+    if (configDraft(document.uri, document.getText())) return;
     edited.add(document.uri);
     queueDiagnostics(document.uri); // analysed when the queue is flushed, at the version current then
   });
   documents.onDidClose(({ document }) => {
+    if (configDraft(document.uri, null)) return;
     skipped.delete(document.uri);
     // Back to what is on disk: unsaved edits are gone, and a document that is no release file is forgotten.
     let path: string | null = null;
@@ -570,7 +580,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
-        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view);
+        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view, configuration.analysisOptions(params.textDocument.uri).metrics);
         return card ? toHover(found.analysis, card) : null;
       },
       null,

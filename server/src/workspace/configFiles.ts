@@ -1,13 +1,14 @@
 // Finding, reading and re-reading the configuration files (`.communique.json`,
 // `communique.config.json`) that apply to a release: its folder's and every parent folder's, nearest
 // winning. Shared by the server and the command line. A file that does not parse keeps its last good
-// configuration in force and reports its problems.
+// configuration in force and reports its problems; a file that names a party no folder where it
+// applies knows is in force, with a warning.
 
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { CONFIG_FILE_NAMES, type ConfigFile, type ConfigProblem } from '../config/model';
+import { dirname, join, sep } from 'node:path';
+import { CONFIG_FILE_NAMES, type ConfigFile, type ConfigPartyName, type ConfigProblem } from '../config/model';
 import { parseConfig } from '../config/parse';
-import { EMPTY_CONFIG, resolveConfig, type ConfigLayer, type ResolvedConfig } from '../config/resolve';
+import { EMPTY_CONFIG, resolveConfig, unknownPartyProblems, type ConfigLayer, type ResolvedConfig } from '../config/resolve';
 
 /** Reads a file's text; null when there is none. Injected so tests need no disk. */
 export type ReadText = (path: string) => string | null;
@@ -28,6 +29,8 @@ export interface ConfigFileState {
   readonly problems: readonly ConfigProblem[];
   /** The configuration in force: this text's when it is good, else the last good one, else null. */
   readonly config: ConfigFile | null;
+  /** The parties this text names, when it is good. */
+  readonly partyNames: readonly ConfigPartyName[];
 }
 
 function slashes(path: string): string {
@@ -42,7 +45,14 @@ export class ConfigFiles {
   /** Grows each time a file is read or re-read, so a caller can tell when to publish problems again. */
   generation = 0;
 
-  constructor(private readonly read: ReadText = readTextFromDisk) {}
+  /**
+   * `explicit`: a file that applies everywhere as the nearest layer (the command line's `--config`),
+   * on top of the files found beside and above a release.
+   */
+  constructor(
+    private readonly read: ReadText = readTextFromDisk,
+    private readonly explicit?: string,
+  ) {}
 
   /** True for a path named like a configuration file. */
   static isConfigFile(path: string): boolean {
@@ -82,26 +92,37 @@ export class ConfigFiles {
   }
 
   private load(path: string, text: string | null, lastGood: ConfigFile | null): ConfigFileState {
-    if (text === null) return { path, text: null, problems: [], config: null };
+    if (text === null) return { path, text: null, problems: [], config: null, partyNames: [] };
     const parsed = parseConfig(text);
-    return { path, text, problems: parsed.problems, config: parsed.config ?? lastGood };
+    return { path, text, problems: parsed.problems, config: parsed.config ?? lastGood, partyNames: parsed.partyNames };
   }
 
   /** The configuration files that apply to a file, parent first (their folders from the root down). */
   filesFor(filePath: string): ConfigFileState[] {
+    return this.filesIn(dirname(filePath));
+  }
+
+  /** The configuration files that apply in a folder, parent first; `draft` stands for the file at its path. */
+  private filesIn(start: string, draft?: ConfigFileState): ConfigFileState[] {
     const found: ConfigFileState[] = [];
-    let folder = dirname(filePath);
+    let folder = start;
     for (;;) {
       // Within one folder `.communique.json` is nearer than `communique.config.json`.
       for (const name of CONFIG_FILE_NAMES) {
-        const state = this.file(join(folder, name));
+        const path = join(folder, name);
+        const state = draft?.path === path ? draft : this.file(path);
         if (state.text !== null) found.push(state);
       }
       const parent = dirname(folder);
       if (parent === folder) break;
       folder = parent;
     }
-    return found.reverse();
+    found.reverse();
+    if (this.explicit !== undefined && !found.some((f) => f.path === this.explicit)) {
+      const state = draft?.path === this.explicit ? draft : this.file(this.explicit);
+      if (state.text !== null) found.push(state);
+    }
+    return found;
   }
 
   /** The resolved configuration for a file (cached per set of layers). */
@@ -115,9 +136,7 @@ export class ConfigFiles {
   }
 
   private resolve(filePath: string): ResolvedConfig {
-    const layers: ConfigLayer[] = this.filesFor(filePath)
-      .filter((f) => f.config !== null)
-      .map((f) => ({ folder: slashes(dirname(f.path)), config: f.config! }));
+    const layers = layersOf(this.filesFor(filePath));
     if (layers.length === 0) return EMPTY_CONFIG;
     const key = layers.map((l) => l.folder + '\u0000' + JSON.stringify(l.config)).join('\u0001');
     let resolved = this.resolved.get(key);
@@ -128,10 +147,25 @@ export class ConfigFiles {
     return resolved;
   }
 
-  /** The problems of the files that apply to a file, with their paths. */
-  problemsFor(filePath: string): { path: string; problems: readonly ConfigProblem[] }[] {
-    return this.filesFor(filePath)
-      .filter((f) => f.problems.length > 0)
-      .map((f) => ({ path: f.path, problems: f.problems }));
+  /**
+   * The problems of one configuration file: the errors that make it unusable, or else a warning for
+   * each party it names that matches none in any folder where it applies (its own, with the parties
+   * of its parent and nearer files, and the folders of the files below it read so far; every folder
+   * for the explicit file). `text`: the editor's unsaved text, checked as if it were saved, and not applied.
+   */
+  problemsOf(path: string, text?: string): ConfigProblem[] {
+    const state = text === undefined ? this.file(path) : this.load(path, text, null);
+    if (state.problems.length > 0 || state.partyNames.length === 0) return [...state.problems];
+    const folder = dirname(path);
+    const below = folder.endsWith(sep) ? folder : folder + sep;
+    const folders = new Set([folder]);
+    for (const other of this.known()) if (path === this.explicit || other.path.startsWith(below)) folders.add(dirname(other.path));
+    // configFor takes a file and caches per folder: any name in the folder will do.
+    const configs = [...folders].map((f) => (text === undefined ? this.configFor(join(f, CONFIG_FILE_NAMES[0]!)) : resolveConfig(layersOf(this.filesIn(f, state)))));
+    return unknownPartyProblems(state.partyNames, configs);
   }
+}
+
+function layersOf(files: readonly ConfigFileState[]): ConfigLayer[] {
+  return files.filter((f) => f.config !== null).map((f) => ({ folder: slashes(dirname(f.path)), config: f.config! }));
 }
