@@ -135,7 +135,8 @@ function partyVariantFixes(release: CheckedRelease, finding: Finding, findings: 
   const written = finding.data.variant;
   const actions: FixAction[] = [
     {
-      title: `Write “${form}” as this release does elsewhere`,
+      // A house or flagged form is the workspace's choice, not this release's habit: the title says whose.
+      title: finding.data.usualFrom === 'workspace' ? `Write “${form}”, this workspace's form` : `Write “${form}” as this release does elsewhere`,
       kind: 'quickfix',
       code: finding.code,
       fixes: [finding],
