@@ -12,6 +12,9 @@ import type { CheckedRelease } from '../../server/src/checks/check';
 import { ALL_CHECKS, runChecks } from '../../server/src/checks/index';
 import { WorkspaceIndex } from '../../server/src/workspace/index';
 import { hoverAt } from '../../server/src/features/hover';
+import { outline } from '../../server/src/features/outline';
+import { workspaceSymbols } from '../../server/src/features/navigation';
+import { inMemoryWorkspace } from './inMemoryWorkspace';
 
 // ---------------------------------------------------------------------------------------------
 // Parsing and validation.
@@ -333,6 +336,13 @@ test('metrics: the hover of a figure says what a configured metric measures, fro
   assert.match(card('USD 12 million'), /- Measures: money sent home · Cambodia → Viet Nam · 2022\n- A metric of this workspace: money, a flow over a period/);
   assert.match(card('240'), /- Measures: joint ventures.*\n- A metric of this workspace: count, a stock at a point in time/);
   assert.doesNotMatch(hoverAt(analysis, text.indexOf('USD 12 million') + 1)?.markdown ?? '', /Measures/, 'without the vocabulary it was analysed with, the metric is unknown');
+  // The outline and the workspace symbols name the series by the metric's name too, not its id.
+  const groups = outline(analysis, config.metrics).find((n) => n.name === 'Figures')?.children.map((n) => n.name) ?? [];
+  assert.ok(groups.includes('money sent home · Cambodia → Viet Nam'), groups.join('\n'));
+  assert.ok(groups.some((name) => name.startsWith('joint ventures · ')), groups.join('\n'));
+  const ws = inMemoryWorkspace({ 'a.release.md': text }, {}, analysisOptions(config));
+  const symbols = workspaceSymbols('money sent', ws.view, () => 1, () => config.metrics).map((s) => s.name);
+  assert.deepEqual(symbols, ['money sent home · Cambodia → Viet Nam']);
 });
 
 test('founding dates: a configured date is checked like the built-in ones, and comes before them', () => {

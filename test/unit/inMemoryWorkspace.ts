@@ -1,7 +1,7 @@
 // An in-memory workspace for the feature tests: releases from strings, indexed as the server
 // indexes them (the checks' index and the peer index), with the findings of each release.
 
-import { analyseDocument } from '../../server/src/analysis/document';
+import { analyseDocument, type AnalysisOptions } from '../../server/src/analysis/document';
 import type { CheckedRelease } from '../../server/src/checks/check';
 import type { Finding } from '../../server/src/checks/finding';
 import type { ReleaseConfig } from '../../server/src/config/model';
@@ -16,14 +16,17 @@ export interface InMemoryWorkspace {
   findings(name: string): readonly Finding[];
 }
 
-/** `files`: file name → text. URIs are `file:///ws/releases/<name>`. `configs`: file name → the configuration that applies to it. */
-export function inMemoryWorkspace(files: Record<string, string>, configs: Record<string, ReleaseConfig> = {}): InMemoryWorkspace {
+/**
+ * `files`: file name → text. URIs are `file:///ws/releases/<name>`. `configs`: file name → the
+ * configuration that applies to it. `options`: how every file is analysed (a configured vocabulary).
+ */
+export function inMemoryWorkspace(files: Record<string, string>, configs: Record<string, ReleaseConfig> = {}, options: AnalysisOptions = {}): InMemoryWorkspace {
   const index = new WorkspaceIndex(ALL_CHECKS);
   const peers = new PeerIndex();
   const uri = (name: string): string => `file:///ws/releases/${name}`;
   for (const [name, text] of Object.entries(files)) {
     const config = configs[name];
-    const release: CheckedRelease = { uri: uri(name), text, analysis: analyseDocument(text, uri(name)), ...(config ? { config } : {}) };
+    const release: CheckedRelease = { uri: uri(name), text, analysis: analyseDocument(text, uri(name), options), ...(config ? { config } : {}) };
     index.set(release, 0);
     peers.set(release);
   }

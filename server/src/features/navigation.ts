@@ -5,7 +5,7 @@
 import { claimKey, type Claim } from '../analysis/claimTypes';
 import type { DocumentAnalysis, PartyKind, Span } from '../analysis/types';
 import { periodLabel } from '../analysis/calendar';
-import { metricDefinition } from '../analysis/claims';
+import { metricDefinition, type MetricVocabulary } from '../analysis/claims';
 import { indexKey } from '../checks/claimLookup';
 import { itemAt } from './items';
 import { statementsOfMetric } from './hoverContext';
@@ -121,8 +121,16 @@ function simplify(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').toLowerCase();
 }
 
-/** Parties and metric series of the workspace whose names match `query`, each at its first statement. */
-export function workspaceSymbols(query: string, workspace: WorkspaceView, count: (key: string) => number): WorkspaceSymbol[] {
+/**
+ * Parties and metric series of the workspace whose names match `query`, each at its first statement.
+ * `metricsFor` gives a release's metric vocabulary, so a metric its configuration defines is named.
+ */
+export function workspaceSymbols(
+  query: string,
+  workspace: WorkspaceView,
+  count: (key: string) => number,
+  metricsFor: (uri: string) => MetricVocabulary | undefined = () => undefined,
+): WorkspaceSymbol[] {
   const out: WorkspaceSymbol[] = [];
   for (const key of workspace.peerKeys()) {
     if (out.length >= MAX_SYMBOLS) break;
@@ -144,7 +152,7 @@ export function workspaceSymbols(query: string, workspace: WorkspaceView, count:
       const first = firstPeer(workspace, key);
       const claim = first?.claims?.find((c) => metricKey(c) === key);
       if (!first || !claim) continue;
-      const metric = claim.metric ? metricDefinition(claim.metric)?.name ?? claim.metric : 'figure';
+      const metric = claim.metric ? metricDefinition(claim.metric, metricsFor(first.uri))?.name ?? claim.metric : 'figure';
       const names = claim.parties.map((id) => first.partySummaries.find((s) => s.id === id)?.name ?? id);
       const name = `${metric} · ${names.join(claim.directional ? ' → ' : '–')}`;
       if (!fuzzyMatch(query, name)) continue;

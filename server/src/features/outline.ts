@@ -2,7 +2,7 @@
 // turns it into document symbols.
 
 import type { DocumentAnalysis, Span } from '../analysis/types';
-import { metricDefinition } from '../analysis/claims';
+import { metricDefinition, type MetricVocabulary } from '../analysis/claims';
 import { formatFigureValue } from './format';
 import { metricKey } from './peers';
 
@@ -19,7 +19,8 @@ export interface OutlineNode {
   readonly children: readonly OutlineNode[];
 }
 
-export function outline(analysis: DocumentAnalysis): OutlineNode[] {
+/** `metrics`: the release's metric vocabulary, so a metric its configuration defines is shown by its name. */
+export function outline(analysis: DocumentAnalysis, metrics?: MetricVocabulary): OutlineNode[] {
   const groups: OutlineNode[] = [];
 
   const parties: OutlineNode[] = [];
@@ -49,7 +50,7 @@ export function outline(analysis: DocumentAnalysis): OutlineNode[] {
     selection: figure,
     children: [],
   }));
-  if (figures.length > 0) groups.push(group('Figures', byMetric(analysis, figures)));
+  if (figures.length > 0) groups.push(group('Figures', byMetric(analysis, figures, metrics)));
 
   const dates: OutlineNode[] = analysis.dates.map((date) => ({
     name: date.text.replace(/\s+/g, ' '),
@@ -78,7 +79,7 @@ function group(name: string, children: OutlineNode[]): OutlineNode {
  * Figures grouped by what they measure: one node per metric and parties ("two-way trade ·
  * Cambodia–Viet Nam"), in order of first figure, then the figures that measure nothing known.
  */
-function byMetric(analysis: DocumentAnalysis, nodes: readonly OutlineNode[]): OutlineNode[] {
+function byMetric(analysis: DocumentAnalysis, nodes: readonly OutlineNode[], metrics: MetricVocabulary | undefined): OutlineNode[] {
   const claimOf = new Map((analysis.claims ?? []).map((c) => [c.figureIndex, c]));
   const groups = new Map<string, { name: string; children: OutlineNode[] }>();
   const loose: OutlineNode[] = [];
@@ -92,7 +93,7 @@ function byMetric(analysis: DocumentAnalysis, nodes: readonly OutlineNode[]): Ou
     let entry = groups.get(key);
     if (!entry) {
       const names = claim.parties.map((id) => analysis.partySummaries.find((p) => p.id === id)?.name ?? id);
-      const metric = metricDefinition(claim.metric)?.name ?? claim.metric;
+      const metric = metricDefinition(claim.metric, metrics)?.name ?? claim.metric;
       groups.set(key, (entry = { name: `${metric} · ${names.join(claim.directional ? ' → ' : '–')}`, children: [] }));
     }
     entry.children.push(node);

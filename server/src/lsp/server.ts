@@ -675,7 +675,7 @@ export function startServer(connection: Connection): void {
     safe(
       'workspace symbols',
       ['query'],
-      (params) => workspaceSymbols(params.query, view, (key) => peers.count(key)).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
+      (params) => workspaceSymbols(params.query, view, (key) => peers.count(key), (uri) => configuration.analysisOptions(uri).metrics).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
       [],
     ),
   );
@@ -716,7 +716,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
-        return toDocumentSymbols(found.analysis, outline(found.analysis));
+        return toDocumentSymbols(found.analysis, outline(found.analysis, configuration.analysisOptions(params.textDocument.uri).metrics));
       },
       [],
     ),
