@@ -15,7 +15,7 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string):
 }
 
 describe('navigation and quick fixes', () => {
-  it('hover on a figure lists the same metric and pair in the other releases, with links to their lines', async () => {
+  it('hover on a figure lists the same metric and pair in the other releases, with links to the figures', async () => {
     const document = await openFixture(CONSULTATIONS);
     const figure = find(document, 'USD 5.33 billion');
     const text = await waitFor(
@@ -25,8 +25,12 @@ describe('navigation and quick fixes', () => {
       { describe: (t) => t || '(no hover)' },
     );
     assert.ok(text.includes('| Period | Value | Release | Line |'), text);
-    assert.match(text, /\| January–September 2021 \| USD 5\.33 billion \| \[2022-01-trade-review\.release\.md\]\(file:[^)]*2022-01-trade-review\.release\.md#L10\)/);
     assert.match(text, /\| January–September 2022 \| USD 6\.45 billion \| \[2022-11-official-visit\.release\.txt\]/);
+    // The link lands on the figure in the other release: its line and column, as the editor counts them.
+    const there = find(await openFixture(REVIEW), 'USD 5.33 billion').start;
+    const link = `2022-01-trade-review.release.md#L${there.line + 1},${there.character + 1})`;
+    assert.ok(text.includes(`| January–September 2021 | USD 5.33 billion | [2022-01-trade-review.release.md](file:`), text);
+    assert.ok(text.includes(link), `${link} in\n${text}`);
   });
 
   it('references to "Viet Nam" reach every release that names it', async () => {

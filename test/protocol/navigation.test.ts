@@ -92,7 +92,9 @@ test('hover on a figure lists the same metric and pair in the other open release
   await diagnosticsOf(B_URI, 'figure-conflict');
   const markdown = markdownOf(await server.hover(B_URI, 4, 55));
   assert.ok(markdown.includes('| Period | Value | Release | Line |'), markdown);
-  assert.ok(markdown.includes(`| 2020 | USD 5.33 billion | [2021-03-trade.release.md](${A_URI}#L5) | [5](${A_URI}#L5) |`), markdown);
+  // Linked to the figure itself: line 5, and the column where "USD 5.33 billion" starts on it.
+  const column = A.split('\n')[4]!.indexOf('USD 5.33 billion') + 1;
+  assert.ok(markdown.includes(`| 2020 | USD 5.33 billion | [2021-03-trade.release.md](${A_URI}#L5,${column}) | [5](${A_URI}#L5,${column}) |`), markdown);
   assert.ok(markdown.includes('| 2020 | **USD 5.83 billion** | [this release]'), markdown);
   assert.match(markdown, /⚠ `figure-conflict`/);
 });

@@ -60,16 +60,22 @@ function hover(file: string, needle: string, withWorkspace = true): string {
 
 const uri = (file: string): string => `file:///ws/releases/${file}`;
 
+/** `#L<line>,<column>` of `needle` in a fixture: where a link to it must land (1-based, as the editor counts). */
+function place(text: string, needle: string): string {
+  const before = text.slice(0, text.indexOf(needle)).split('\n');
+  return `#L${before.length},${before[before.length - 1]!.length + 1}`;
+}
+
 const CASES: { name: string; file: string; on: string; has: (string | RegExp)[]; hasNot?: (string | RegExp)[] }[] = [
   {
-    name: 'a level lists the same metric and pair in every release, linked to the line, this one in bold',
+    name: 'a level lists the same metric and pair in every release, linked to the figure, this one in bold',
     file: 'b.release.md',
     on: 'USD 8.32 billion',
     has: [
       '| Period | Value | Release | Line |',
-      `| 2020 | USD 5.20 billion | [a.release.md](${uri('a.release.md')}#L7) | [7](${uri('a.release.md')}#L7) |`,
-      `| 2021 | **USD 8.32 billion** | [this release](${uri('b.release.md')}#L5) | [5](${uri('b.release.md')}#L5) |`,
-      `| 2021 | USD 8.3 billion | [c.release.md](${uri('c.release.md')}#L5) | [5](${uri('c.release.md')}#L5) |`,
+      `| 2020 | USD 5.20 billion | [a.release.md](${uri('a.release.md')}${place(A, 'USD 5.20')}) | [7](${uri('a.release.md')}${place(A, 'USD 5.20')}) |`,
+      `| 2021 | **USD 8.32 billion** | [this release](${uri('b.release.md')}${place(B, 'USD 8.32')}) | [5](${uri('b.release.md')}${place(B, 'USD 8.32')}) |`,
+      `| 2021 | USD 8.3 billion | [c.release.md](${uri('c.release.md')}${place(C, 'USD 8.3 ')}) | [5](${uri('c.release.md')}${place(C, 'USD 8.3 ')}) |`,
     ],
   },
   {
@@ -77,7 +83,7 @@ const CASES: { name: string; file: string; on: string; has: (string | RegExp)[];
     file: 'b.release.md',
     on: 'USD 8.32 billion',
     // 8.32 / 5.20 = 1.6: +60.0%. "up 60%" fits it; "up 20%" does not.
-    has: [/- Change: 2021 vs 2020: \\\+60\.0% \(USD 5\.20 billion → USD 8\.32 billion\); this release says “up 60%” ✓; \[c\.release\.md\]\([^)]*#L5\) says “up 20%” ✗/],
+    has: [/- Change: 2021 vs 2020: \\\+60\.0% \(USD 5\.20 billion → USD 8\.32 billion\); this release says “up 60%” ✓; \[c\.release\.md\]\([^)]*#L5,\d+\) says “up 20%” ✗/],
   },
   {
     name: 'a stated change is checked against the levels of both periods',
@@ -107,10 +113,10 @@ const CASES: { name: string; file: string; on: string; has: (string | RegExp)[];
     hasNot: ['| Period |', 'across the workspace'],
   },
   {
-    name: 'a day names the other releases that mention it, with a link to the line',
+    name: 'a day names the other releases that mention it, with a link to the mention',
     file: 'b.release.md',
     on: '15 February 2022',
-    has: [`- Also named in 1 other release: [c.release.md:7](${uri('c.release.md')}#L7)`],
+    has: [`- Also named in 1 other release: [c.release.md:7](${uri('c.release.md')}${place(C, '15 February 2022')})`],
   },
   {
     name: 'a person shows the titles of each release in date order',
@@ -176,7 +182,8 @@ test('a long series shows the eight periods nearest this one, this one among the
   assert.match(card.markdown, /- Change: 2021 vs 2020: \\\+4\.9% \(USD 20\.5 billion → USD 21\.5 billion\)/);
 });
 
-test('lineLink: a Markdown link to a line, the URI safe inside the link', () => {
+test('lineLink: a Markdown link to a line (and a column when given), the URI safe inside the link', () => {
+  assert.equal(lineLink('file:///ws/releases/a.release.md', 7, 'a.release.md', 12), '[a.release.md](file:///ws/releases/a.release.md#L7,12)');
   const rows: [string, number, string, string][] = [
     ['file:///ws/releases/a.release.md', 7, 'a.release.md', '[a.release.md](file:///ws/releases/a.release.md#L7)'],
     ['file:///ws/releases/trade%20(draft).md', 3, 'trade (draft).md', '[trade \\(draft\\).md](file:///ws/releases/trade%20%28draft%29.md#L3)'],

@@ -27,17 +27,25 @@ export interface Statement {
   readonly figure: Figure;
   /** 1-based line of the figure. */
   readonly line: number;
+  /** 1-based column of the figure (UTF-16 code units, as the editor counts them). */
+  readonly column: number;
 }
 
-/** A Markdown link that opens a release at a line: `[label](file:///…#L12)`. */
-export function lineLink(uri: string, line: number, label: string): string {
+/**
+ * A Markdown link that opens a release at a line, and at a column when given:
+ * `[label](file:///…#L12,5)`. The editor's link opener reads `#L<line>,<column>` (both 1-based), so
+ * the link lands on the figure or name itself, not at the start of its line.
+ */
+export function lineLink(uri: string, line: number, label: string, column?: number): string {
   // Parentheses and spaces would end a Markdown link destination early: percent-encode them.
   const target = uri.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return `[${escapeMarkdown(label)}](${target}#L${line})`;
+  return `[${escapeMarkdown(label)}](${target}#L${line}${column === undefined ? '' : `,${column}`})`;
 }
 
-function lineOfOffset(analysis: DocumentAnalysis, offset: number): number {
-  return positionAt(analysis.lineStarts, offset).line + 1;
+/** The 1-based line and column of an offset. */
+function placeOfOffset(analysis: DocumentAnalysis, offset: number): { line: number; column: number } {
+  const { line, character } = positionAt(analysis.lineStarts, offset);
+  return { line: line + 1, column: character + 1 };
 }
 
 function claimOf(analysis: DocumentAnalysis, figure: Figure): Claim | undefined {
@@ -57,7 +65,7 @@ export function statementsOfMetric(analysis: DocumentAnalysis, claim: Claim, wor
     (a.claims ?? []).forEach((c) => {
       if (metricKey(c) !== key) return;
       const figure = a.figures[c.figureIndex];
-      if (figure) out.push({ uri, analysis: a, claim: c, figure, line: lineOfOffset(a, figure.start) });
+      if (figure) out.push({ uri, analysis: a, claim: c, figure, ...placeOfOffset(a, figure.start) });
     });
   };
   collect(analysis.uri, analysis);
@@ -146,7 +154,7 @@ function statementTable(analysis: DocumentAnalysis, figure: Figure, claim: Claim
     const isThis = s.uri === analysis.uri && s.figure.start === figure.start;
     const value = escapeMarkdown(claimValueText({ claim: s.claim, figure: s.figure }));
     lines.push(
-      `| ${escapeMarkdown(rowPeriod(s.claim))} | ${isThis ? `**${value}**` : value} | ${lineLink(s.uri, s.line, releaseLabel(s, analysis))} | ${lineLink(s.uri, s.line, String(s.line))} |`,
+      `| ${escapeMarkdown(rowPeriod(s.claim))} | ${isThis ? `**${value}**` : value} | ${lineLink(s.uri, s.line, releaseLabel(s, analysis), s.column)} | ${lineLink(s.uri, s.line, String(s.line), s.column)} |`,
     );
   }
   if (rows.length > shown.length) lines.push('', `…and ${rows.length - shown.length} more`);
@@ -186,7 +194,7 @@ function changeLines(analysis: DocumentAnalysis, figure: Figure, claim: Claim, a
   if (claim.measure === 'level') {
     period = claim.period;
     base = previousYear(claim.period);
-    next = { uri: analysis.uri, analysis, claim, figure, line: lineOfOffset(analysis, figure.start) };
+    next = { uri: analysis.uri, analysis, claim, figure, ...placeOfOffset(analysis, figure.start) };
     prev = prefer(levels(base).filter((s) => s.figure.unit === figure.unit));
   } else if (claim.measure === 'change' && claim.base && figure.unit === '%') {
     period = claim.period;
@@ -201,10 +209,10 @@ function changeLines(analysis: DocumentAnalysis, figure: Figure, claim: Claim, a
   const head = `${periodLabel(period)} vs ${periodLabel(base)}: ${formatPercent(computed)}`;
   const from = `${valueText(prev.figure)} → ${valueText(next.figure)}`;
   const stated = claim.measure === 'change'
-    ? [{ uri: analysis.uri, analysis, claim, figure, line: lineOfOffset(analysis, figure.start) }]
+    ? [{ uri: analysis.uri, analysis, claim, figure, ...placeOfOffset(analysis, figure.start) }]
     : all.filter((s) => s.claim.measure === 'change' && s.claim.modality === 'actual' && s.figure.unit === '%' && samePeriod(s.claim.period, period) && samePeriod(s.claim.base, base));
   const verdicts = stated.slice(0, 3).map((s) => {
-    const who = s.uri === analysis.uri ? (claim.measure === 'change' ? 'this figure says' : 'this release says') : `${lineLink(s.uri, s.line, fileName(s.uri))} says`;
+    const who = s.uri === analysis.uri ? (claim.measure === 'change' ? 'this figure says' : 'this release says') : `${lineLink(s.uri, s.line, fileName(s.uri), s.column)} says`;
     return `${who} “${escapeMarkdown(claimValueText({ claim: s.claim, figure: s.figure }))}”${verdictMark(s, workspace)}`;
   });
   const sources = claim.measure === 'change' ? ` from the levels (${escapeMarkdown(from)})` : ` (${escapeMarkdown(from)})`;
@@ -224,8 +232,8 @@ export function dateContext(analysis: DocumentAnalysis, date: DateMention, works
     if (!mention) continue;
     total++;
     if (others.length >= MAX_SAME_DAY) continue;
-    const line = lineOfOffset(peer.analysis, mention.start);
-    others.push(`${lineLink(peer.uri, line, `${fileName(peer.uri)}:${line}`)} (“${escapeMarkdown(mention.text.replace(/\s+/g, ' '))}”)`);
+    const { line, column } = placeOfOffset(peer.analysis, mention.start);
+    others.push(`${lineLink(peer.uri, line, `${fileName(peer.uri)}:${line}`, column)} (“${escapeMarkdown(mention.text.replace(/\s+/g, ' '))}”)`);
   }
   if (total === 0) return [];
   const more = total > others.length ? `, and ${total - others.length} more` : '';
@@ -244,7 +252,7 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
   let releases = 0;
   let mentions = 0;
   const titled: { date: string | null; uri: string; titles: readonly string[] }[] = [];
-  let definedElsewhere: { uri: string; line: number } | null = null;
+  let definedElsewhere: { uri: string; line: number; column: number } | null = null;
   const visit = (uri: string, a: DocumentAnalysis): void => {
     const summary = a.partySummaries.find((s) => s.id === mention.id);
     if (!summary) return;
@@ -257,7 +265,7 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
     }
     if (summary.kind === 'person' && summary.titles.length > 0) titled.push({ date: a.releaseDate?.date ?? null, uri, titles: summary.titles });
     if (uri !== analysis.uri && summary.acronymDefinition && !definedElsewhere) {
-      definedElsewhere = { uri, line: lineOfOffset(a, summary.acronymDefinition.start) };
+      definedElsewhere = { uri, ...placeOfOffset(a, summary.acronymDefinition.start) };
     }
   };
   visit(analysis.uri, analysis);
@@ -281,9 +289,9 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
     lines.push(`- Titles by release date: ${shown.join(' → ')}`);
   }
   const here = analysis.partySummaries.find((s) => s.id === mention.id);
-  const elsewhere = definedElsewhere as { uri: string; line: number } | null;
+  const elsewhere = definedElsewhere as { uri: string; line: number; column: number } | null;
   if (here && !here.acronymDefinition && elsewhere) {
-    lines.push(`- Acronym defined in ${lineLink(elsewhere.uri, elsewhere.line, `${fileName(elsewhere.uri)}:${elsewhere.line}`)}`);
+    lines.push(`- Acronym defined in ${lineLink(elsewhere.uri, elsewhere.line, `${fileName(elsewhere.uri)}:${elsewhere.line}`, elsewhere.column)}`);
   }
   return lines;
 }
