@@ -97,6 +97,21 @@ test('definition of a party: where its acronym is defined, else its first mentio
   assert.equal(first.start, c.text.indexOf('Viet Nam'));
 });
 
+test('definition of a party whose acronym this release never spells out: the earliest release that does', () => {
+  const spelled = (date: string, where: string): string =>
+    `---\ndate: ${date}\n---\n\nViet Nam attended the meeting ${where} of the Association of Southeast Asian Nations (ASEAN).\n`;
+  const bare = '---\ndate: 2023-05-02\n---\n\nCambodia thanked ASEAN for its support.\n';
+  const ws2 = inMemoryWorkspace({ 'late.release.md': spelled('2023-01-09', 'in Jakarta'), 'early.release.md': spelled('2022-04-11', 'in Hanoi'), 'bare.release.md': bare });
+  const found = definition(ws2.release('bare.release.md').analysis, bare.indexOf('ASEAN') + 1, ws2.view);
+  assert.ok(found);
+  assert.equal(found.uri, ws2.uri('early.release.md'));
+  assert.equal(ws2.release('early.release.md').text.slice(found.start, found.end), 'Association of Southeast Asian Nations (ASEAN)');
+  // Alone, the release's own first mention is where the party is introduced.
+  const alone = inMemoryWorkspace({ 'bare.release.md': bare });
+  const own = definition(alone.release('bare.release.md').analysis, bare.indexOf('ASEAN') + 1, alone.view);
+  assert.deepEqual(own && { uri: own.uri, text: bare.slice(own.start, own.end) }, { uri: alone.uri('bare.release.md'), text: 'ASEAN' });
+});
+
 test('definition of a figure: the same claim in the earliest release that states it', () => {
   const found = definition(ws.release('c.release.md').analysis, at('c.release.md', 'USD 8.3 billion'), ws.view);
   assert.deepEqual(found && named([found]), ['b.release.md:USD 8.32 billion']);

@@ -53,15 +53,18 @@ export function references(analysis: DocumentAnalysis, offset: number, workspace
 }
 
 /**
- * Where a party is introduced: where its acronym is defined in this release, else its first mention
- * here. For a figure: the first statement of the same claim (metric, parties, period) in the
- * earliest release that states it.
+ * Where a party is introduced: where its acronym is defined in this release; else where the earliest
+ * other release of the workspace defines it (a release that writes "ASEAN" without spelling it out
+ * leans on one that did); else its first mention here. For a figure: the first statement of the same
+ * claim (metric, parties, period) in the earliest release that states it.
  */
 export function definition(analysis: DocumentAnalysis, offset: number, workspace: WorkspaceView): NavLocation | null {
   const id = partyIdAt(analysis, offset);
   if (id !== null) {
     const summary = analysis.partySummaries.find((s) => s.id === id);
     if (summary?.acronymDefinition) return { uri: analysis.uri, ...span(summary.acronymDefinition) };
+    const elsewhere = earliestAcronymDefinition(id, analysis.uri, workspace);
+    if (elsewhere) return elsewhere;
     const first = analysis.parties.find((m) => m.id === id);
     return first ? { uri: analysis.uri, start: first.start, end: first.end } : null;
   }
@@ -77,6 +80,19 @@ export function definition(analysis: DocumentAnalysis, offset: number, workspace
   );
   const first = same[0];
   return first ? { uri: first.uri, start: first.figure.start, end: first.figure.end } : null;
+}
+
+/** The acronym definition of party `id` in the earliest other release (by release date, then URI) that has one. */
+function earliestAcronymDefinition(id: string, uri: string, workspace: WorkspaceView): NavLocation | null {
+  let best: { date: string; uri: string; at: Span } | null = null;
+  for (const peer of workspace.peers(partyKey(id))) {
+    if (peer.uri === uri) continue;
+    const at = peer.analysis.partySummaries.find((s) => s.id === id)?.acronymDefinition;
+    if (!at) continue;
+    const date = peer.analysis.releaseDate?.date ?? '9999';
+    if (!best || date < best.date || (date === best.date && peer.uri < best.uri)) best = { date, uri: peer.uri, at };
+  }
+  return best ? { uri: best.uri, ...span(best.at) } : null;
 }
 
 function span(s: Span): Span {
