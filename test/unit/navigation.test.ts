@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {
   definition,
   figureLenses,
-  fuzzyMatch,
+  symbolMatch,
   highlights,
   references,
   relativeDateHints,
@@ -137,16 +137,29 @@ test('workspace symbols: parties and metric series, matched loosely', () => {
   assert.ok(workspaceSymbols('', ws.view, count).length >= 4);
 });
 
-test('fuzzyMatch: letters in order, case and diacritics aside', () => {
-  const rows: [string, string, boolean][] = [
-    ['vn', 'Viet Nam', true],
-    ['viet', 'Việt Nam', true],
-    ['asean', 'Association of Southeast Asian Nations', true],
-    ['trade', 'Cambodia', false],
-    ['', 'anything', true],
-    ['nv', 'Viet Nam', false],
+test('symbolMatch: a name that starts with the query first, then a word, then anywhere, then letters in order', () => {
+  const rows: [string, string, number | null][] = [
+    ['viet', 'Việt Nam', 0],
+    ['VIET N', 'Viet Nam', 0],
+    ['nam', 'Viet Nam', 1],
+    ['trade', 'two-way trade · Cambodia–Viet Nam', 1],
+    ['etna', 'Viet Nam', 2],
+    ['vn', 'Viet Nam', 3],
+    ['asean', 'Association of Southeast Asian Nations', 3],
+    ['trade', 'Cambodia', null],
+    ['', 'anything', 0],
+    ['nv', 'Viet Nam', null],
   ];
-  for (const [query, name, expected] of rows) assert.equal(fuzzyMatch(query, name), expected, `${query} ~ ${name}`);
+  for (const [query, name, expected] of rows) assert.equal(symbolMatch(query, name), expected, `${query} ~ ${name}`);
+});
+
+test('workspace symbols: the best matches come first, then the most stated', () => {
+  const count = (key: string): number => [...ws.view.peers(key)].length;
+  // "Viet Nam" starts with "viet"; the trade series only has it as a word: the country first.
+  assert.deepEqual(workspaceSymbols('viet', ws.view, count).map((s) => s.name), ['Viet Nam', 'two-way trade · Cambodia–Viet Nam']);
+  // With no query, the parties stated in the most releases come first: Cambodia (3) before ASEAN (1).
+  const all = workspaceSymbols('', ws.view, count).map((s) => s.name);
+  assert.ok(all.indexOf('Cambodia') < all.indexOf('Association of Southeast Asian Nations'), all.join('\n'));
 });
 
 test('code lens: over each figure whose claim other releases state, with their places', () => {

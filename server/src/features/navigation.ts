@@ -123,22 +123,40 @@ export interface WorkspaceSymbol {
 /** How many symbols a query returns at most. */
 const MAX_SYMBOLS = 200;
 
-/** True when every character of `query` appears in `name` in order, case and diacritics aside. */
-export function fuzzyMatch(query: string, name: string): boolean {
+/**
+ * How well `query` matches a symbol's `name`, case, diacritics and spaces aside: 0 when the name
+ * starts with it, 1 when one of its words does ("nam" in "Viet Nam"), 2 when it is anywhere inside,
+ * 3 when only its letters appear in order ("vn" in "Viet Nam"); null when they do not. Lower is
+ * better: a workspace of thousands of releases has more loose matches than the list can show.
+ */
+export function symbolMatch(query: string, name: string): number | null {
   const q = simplify(query);
-  if (q.length === 0) return true;
+  if (q.length === 0) return 0;
   const n = simplify(name);
+  if (n.startsWith(q)) return 0;
+  if (wordsOf(name).some((word) => word.startsWith(q))) return 1;
+  if (n.includes(q)) return 2;
   let i = 0;
   for (let k = 0; k < n.length && i < q.length; k++) if (n[k] === q[i]) i++;
-  return i === q.length;
+  return i === q.length ? 3 : null;
 }
 
 function simplify(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f\s]/g, '').toLowerCase();
 }
 
+function wordsOf(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
 /**
- * Parties and metric series of the workspace whose names match `query`, each at its first statement.
+ * Parties and metric series of the workspace whose names match `query`, each at its first statement:
+ * the best matches first (see `symbolMatch`), then those stated in the most releases.
  * `metricsFor` gives a release's metric vocabulary, so a metric its configuration defines is named.
  */
 export function workspaceSymbols(
@@ -147,22 +165,26 @@ export function workspaceSymbols(
   count: (key: string) => number,
   metricsFor: (uri: string) => MetricVocabulary | undefined = () => undefined,
 ): WorkspaceSymbol[] {
-  const out: WorkspaceSymbol[] = [];
+  const found: { symbol: WorkspaceSymbol; rank: number; releases: number }[] = [];
   for (const key of workspace.peerKeys()) {
-    if (out.length >= MAX_SYMBOLS) break;
     if (key.startsWith('party:')) {
       const id = key.slice('party:'.length);
       const first = firstPeer(workspace, key);
       const summary = first?.partySummaries.find((s) => s.id === id);
-      if (!first || !summary || !fuzzyMatch(query, summary.name)) continue;
+      const rank = summary ? symbolMatch(query, summary.name) : null;
+      if (!first || !summary || rank === null) continue;
       const mention = first.parties.find((m) => m.id === id);
       if (!mention) continue;
       const n = count(key);
-      out.push({
-        name: summary.name,
-        kind: summary.kind,
-        detail: `${summary.kind} · ${n} release${n === 1 ? '' : 's'}`,
-        location: { uri: first.uri, start: mention.start, end: mention.end },
+      found.push({
+        rank,
+        releases: n,
+        symbol: {
+          name: summary.name,
+          kind: summary.kind,
+          detail: `${summary.kind} · ${n} release${n === 1 ? '' : 's'}`,
+          location: { uri: first.uri, start: mention.start, end: mention.end },
+        },
       });
     } else if (key.startsWith('metric:')) {
       const first = firstPeer(workspace, key);
@@ -171,18 +193,19 @@ export function workspaceSymbols(
       const metric = claim.metric ? metricDefinition(claim.metric, metricsFor(first.uri))?.name ?? claim.metric : 'figure';
       const names = claim.parties.map((id) => first.partySummaries.find((s) => s.id === id)?.name ?? id);
       const name = `${metric} · ${names.join(claim.directional ? ' → ' : '–')}`;
-      if (!fuzzyMatch(query, name)) continue;
+      const rank = symbolMatch(query, name);
+      if (rank === null) continue;
       const figure = first.figures[claim.figureIndex]!;
       const n = count(key);
-      out.push({
-        name,
-        kind: 'metric',
-        detail: `metric · ${n} release${n === 1 ? '' : 's'}`,
-        location: { uri: first.uri, start: figure.start, end: figure.end },
+      found.push({
+        rank,
+        releases: n,
+        symbol: { name, kind: 'metric', detail: `metric · ${n} release${n === 1 ? '' : 's'}`, location: { uri: first.uri, start: figure.start, end: figure.end } },
       });
     }
   }
-  return out;
+  found.sort((a, b) => a.rank - b.rank || b.releases - a.releases || a.symbol.name.localeCompare(b.symbol.name));
+  return found.slice(0, MAX_SYMBOLS).map((f) => f.symbol);
 }
 
 function firstPeer(workspace: WorkspaceView, key: string): DocumentAnalysis | undefined {
