@@ -3,9 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyseDocument } from '../../server/src/analysis/document';
 import { storedRelease } from '../../server/src/workspace/storedRelease';
 import { compactInPlace } from '../../server/src/workspace/compact';
+import { readRelease } from '../../server/src/workspace/readRelease';
 
 const URI = 'file:///ws/releases/a.release.txt';
 
@@ -16,12 +20,29 @@ test('a closed release reads back exactly the text it was analysed from, dashes,
     '',
     'Emoji 🇻🇳 and CJK 越南 and a BOM-less start.',
   ];
-  // More releases than are kept decoded at once, read back twice in turn.
+  // Many releases, read back twice in turn (one text is kept decoded at a time).
   const stored = Array.from({ length: 150 }, (_, i) => texts[i % texts.length]! + ` #${i}`).map((text) => ({
     text,
     release: storedRelease(URI, text, analyseDocument(text, URI), undefined, false),
   }));
   for (let round = 0; round < 2; round++) for (const { text, release } of stored) assert.equal(release.text, text);
+});
+
+test('a release kept with the bytes of its file reads back the text the editor shows, without the byte-order mark', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'communique-stored-'));
+  try {
+    const texts = ['\uFEFFHà Nội, 23 October 2021 – trade rose 5%.', 'Phnom Penh, 1 May 2022 – “USD 2 billion”.'];
+    const stored = texts.map((written, i) => {
+      const path = join(dir, `${i}.release.txt`);
+      writeFileSync(path, written, 'utf8');
+      const read = readRelease(path);
+      assert.ok(read.ok);
+      return { text: written.replace(/^\uFEFF/, ''), release: storedRelease(URI, read.text, analyseDocument(read.text, URI), undefined, false, read.bytes) };
+    });
+    for (let round = 0; round < 2; round++) for (const { text, release } of stored) assert.equal(release.text, text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a text UTF-8 cannot hold (a lone surrogate, from an editor) is kept as it is', () => {

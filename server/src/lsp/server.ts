@@ -140,9 +140,10 @@ export function startServer(connection: Connection): void {
   /**
    * Analyses and indexes a release, and queues the diagnostics it can change. In `bulk` (the first
    * indexing of the workspace) nothing is queued: every release is checked once when all are indexed,
-   * rather than every earlier release again each time a later one shares a fact with it.
+   * rather than every earlier release again each time a later one shares a fact with it. `utf8`:
+   * the text as read from its file, kept as it is (storedRelease.ts).
    */
-  const indexText = (uri: string, text: string, version: number, bulk = false): void => {
+  const indexText = (uri: string, text: string, version: number, bulk = false, utf8?: Buffer): void => {
     if (tooLarge(uri, text.length)) {
       forget(uri);
       return;
@@ -151,9 +152,9 @@ export function startServer(connection: Connection): void {
     let context: ProseContext | undefined;
     const options = { ...configuration.analysisOptions(uri), onContext: (c: ProseContext) => (context = c) };
     const analysis = analyseDocument(text, uri, options);
-    const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined);
-    if (context) primeReleaseProse(release, context); // the index asks the checks for its keys next
     const before = bulk ? undefined : index.release(uri)?.text;
+    const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined, utf8);
+    if (context) primeReleaseProse(release, context); // the index asks the checks for its keys next
     const affected = index.set(release, version, bulk);
     peers.set(release);
     if (bulk) return;
@@ -245,7 +246,7 @@ export function startServer(connection: Connection): void {
     }
     const read = readRelease(path);
     if (read.ok) {
-      indexText(uri, read.text, 0, bulk);
+      indexText(uri, read.text, 0, bulk, read.bytes);
     } else {
       forget(uri);
       connection.console.warn(`Communiqué: ${path}: ${read.reason}`);
