@@ -19,12 +19,13 @@
 import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
-import { formatIsoDay, ordinal, placeOf, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
+import { formatIsoDay, ordinal, placeOf, releaseProse, releaseSentences, tokenRange, writesYear, type Sentences } from './textual';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
 
-const ANNIVERSARY = new Set<string>(words.anniversaryWords);
+const ANNIVERSARY_WORDS: readonly string[] = words.anniversaryWords;
+const ANNIVERSARY = new Set<string>(ANNIVERSARY_WORDS);
 const RELATIONS = new Set<string>(['relations', 'relationship', 'ties']);
 const FOUNDING_NOUNS = new Set<string>(words.foundingWords);
 const ESTABLISHED_VERBS = new Set<string>(words.establishedVerbs);
@@ -266,7 +267,10 @@ export function readFacts(release: CheckedRelease): Facts {
 function readFactsOnce(release: CheckedRelease): Facts {
   const anniversaries: AnniversaryFact[] = [];
   const foundings: FoundingFact[] = [];
-  const figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
+  // An anniversary is an ordinal before one of its words: none without such a word in the folded text.
+  const folded = releaseProse(release).folded;
+  const mayBeAnniversary = ANNIVERSARY_WORDS.some((w) => folded.includes(w));
+  const figures = mayBeAnniversary ? release.analysis.figures.filter((f) => f.kind === 'ordinal') : [];
   const mayFound = hasFoundingWords(release);
   if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   const r = reader(release);
@@ -330,8 +334,15 @@ function hasFoundingWords(release: CheckedRelease): boolean {
 function readFoundings(r: Reader, foundings: FoundingFact[]): void {
   const { s } = r;
   const n = s.tokens.length;
+  // Only three kinds of token start a founding statement; the others are passed over cheaply.
+  const organisationsAt: number[] = [];
+  for (const [at, party] of r.partyAt) if (party.mention.kind === 'organization') organisationsAt.push(at);
+  organisationsAt.sort((a, b) => a - b);
+  let nextOrganisation = 0;
   for (let i = 0; i < n; i++) {
     const w = s.words[i]!;
+    while (nextOrganisation < organisationsAt.length && organisationsAt[nextOrganisation]! < i) nextOrganisation++;
+    if (w !== 'diplomatic' && organisationsAt[nextOrganisation] !== i && !ESTABLISHMENT_NOUNS.has(w)) continue;
     const sentenceStart = s.start[i]!;
     const sentenceEnd = s.end[i]!;
     if (w === 'diplomatic' && i + 1 < sentenceEnd && RELATIONS.has(s.words[i + 1]!)) {
