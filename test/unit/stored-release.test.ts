@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { analyseDocument } from '../../server/src/analysis/document';
 import { storedRelease } from '../../server/src/workspace/storedRelease';
 import { compactInPlace } from '../../server/src/workspace/compact';
@@ -54,4 +56,21 @@ test('a text UTF-8 cannot hold (a lone surrogate, from an editor) is kept as it 
 test('the compacted analysis holds the same figures, dates and parties as the analysis', () => {
   const text = 'Phnom Penh, 23 October 2021 – Prime Minister Hun Sen met Vietnamese Prime Minister Pham Minh Chinh; trade between Cambodia and Viet Nam reached USD 5.33 billion in 2020.';
   assert.deepEqual(compactInPlace(analyseDocument(text, URI)), analyseDocument(text, URI));
+});
+
+test('a compacted analysis keeps no slice of its text alive', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  // Two bytes a character ("–"), and a date whose text (15 characters) V8 would slice.
+  const analysed = (copies: number): object =>
+    compactInPlace(analyseDocument(`${'The delegations – both of them – spoke at length. '.repeat(copies)}\nPhnom Penh, 23 October 2021`, URI));
+  analysed(100); // the vocabularies the analysis loads on first use
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = analysed(60_000); // a 6 MB text
+  /x/.test('x'); // V8 keeps the last string a regular expression ran on
+  gc();
+  const grown = process.memoryUsage().heapUsed - before;
+  assert.ok(grown < 1_000_000, `the analysis of a 6 MB text kept ${grown} bytes alive`);
+  assert.ok(kept);
 });
