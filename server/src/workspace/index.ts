@@ -4,6 +4,7 @@
 
 import type { Check, CheckedRelease, WorkspaceFacts } from '../checks/check';
 import { hashString } from '../checks/fingerprint';
+import { interned } from './compact';
 
 interface Entry {
   readonly release: CheckedRelease;
@@ -186,7 +187,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
       const id = codes.join(' ');
       let shared = this.codeLists.get(id);
       if (!shared) this.codeLists.set(id, (shared = codes));
-      keys.set(key, shared);
+      // One string per key across releases: each release's checks build their own ("claim:trade.total|KHM>VNM|…").
+      keys.set(interned(key), shared);
     }
     return keys;
   }
