@@ -37,6 +37,7 @@ import { readRelease } from '../workspace/readRelease';
 import { scanFolder } from '../workspace/scan';
 import { ConfigFiles } from '../workspace/configFiles';
 import { defaultGazetteer } from '../knowledge/gazetteer';
+import { analysisOptions } from '../config/resolve';
 import { knowledgeActions, suppressionActions } from '../features/configActions';
 import { pathOf, ServerConfiguration, toSuppressAction } from './configuration';
 import { toCodeLens, toHighlights, toInlayHint, toLocation, toWorkspaceSymbol } from './convert';
@@ -150,7 +151,7 @@ export function startServer(connection: Connection): void {
     }
     const config = configuration.configFor(uri);
     let context: ProseContext | undefined;
-    const options = { ...configuration.analysisOptions(uri), onContext: (c: ProseContext) => (context = c) };
+    const options = { ...analysisOptions(config), onContext: (c: ProseContext) => (context = c) };
     const analysis = analyseDocument(text, uri, options);
     const before = bulk ? undefined : index.release(uri)?.text;
     const release = storedRelease(uri, text, analysis, config.release, documents.get(uri) !== undefined, utf8);
