@@ -345,6 +345,7 @@ export function startServer(connection: Connection): void {
     }
     if (checkingWorkspace && backgroundDiagnostics.size === 0) {
       checkingWorkspace = false;
+      index.forgetPerKey();
       status('ready', `Communiqué: ${index.size} release${index.size === 1 ? '' : 's'} checked`);
     }
     // Background work waits while the client has not taken what was sent (see `send`).
