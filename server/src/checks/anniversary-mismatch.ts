@@ -267,11 +267,12 @@ export function readFacts(release: CheckedRelease): Facts {
 function readFactsOnce(release: CheckedRelease): Facts {
   const anniversaries: AnniversaryFact[] = [];
   const foundings: FoundingFact[] = [];
+  let figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
+  const mayFound = hasFoundingWords(release);
+  if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   // An anniversary is an ordinal before one of its words: none without such a word in the folded text.
   const folded = releaseProse(release).folded;
-  const mayBeAnniversary = ANNIVERSARY_WORDS.some((w) => folded.includes(w));
-  const figures = mayBeAnniversary ? release.analysis.figures.filter((f) => f.kind === 'ordinal') : [];
-  const mayFound = hasFoundingWords(release);
+  if (!ANNIVERSARY_WORDS.some((w) => folded.includes(w))) figures = [];
   if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   const r = reader(release);
   const { s } = r;
