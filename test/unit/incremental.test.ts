@@ -36,6 +36,7 @@ class IncrementalWorkspace {
       this.index.set(releaseOf(file, text), 0);
     }
     for (const release of this.index.releases()) this.results.run(release, this.index);
+    this.index.forgetPerKey(); // as the server does once the whole workspace is checked
   }
 
   edit(file: string, text: string | null): void {

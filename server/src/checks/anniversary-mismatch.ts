@@ -19,13 +19,14 @@
 import type { DateMention, PartyMention, Span } from '../analysis/types';
 import type { Check, CheckedRelease, WorkspaceFacts } from './check';
 import type { Finding, RelatedLocation } from './finding';
-import { formatIsoDay, ordinal, placeOf, tokenRange, writesYear } from './textual';
+import { formatIsoDay, ordinal, placeOf, releaseProse, tokenRange, writesYear } from './textual';
 import { eventReader, sentencePair, type EventReader } from './eventReader';
 import { factsFingerprint } from './fingerprint';
 import words from '../knowledge/event-words.json';
 import table from '../knowledge/founding-dates.json';
 
-const ANNIVERSARY = new Set<string>(words.anniversaryWords);
+const ANNIVERSARY_WORDS: readonly string[] = words.anniversaryWords;
+const ANNIVERSARY = new Set<string>(ANNIVERSARY_WORDS);
 const RELATIONS = new Set<string>(['relations', 'relationship', 'ties']);
 const FOUNDING_NOUNS = new Set<string>(words.foundingWords);
 const ESTABLISHED_VERBS = new Set<string>(words.establishedVerbs);
@@ -229,8 +230,12 @@ export function readFacts(release: CheckedRelease): Facts {
 function readFactsOnce(release: CheckedRelease): Facts {
   const anniversaries: AnniversaryFact[] = [];
   const foundings: FoundingFact[] = [];
-  const figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
+  let figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   const mayFound = hasFoundingWords(release);
+  if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
+  // An anniversary is an ordinal before one of its words: none without such a word in the folded text.
+  const folded = releaseProse(release).folded;
+  if (!ANNIVERSARY_WORDS.some((w) => folded.includes(w))) figures = [];
   if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   const r = eventReader(release);
   const { s } = r;
@@ -293,8 +298,15 @@ function hasFoundingWords(release: CheckedRelease): boolean {
 function readFoundings(r: EventReader, foundings: FoundingFact[]): void {
   const { s } = r;
   const n = s.tokens.length;
+  // Only three kinds of token start a founding statement; the others are passed over cheaply.
+  const organisationsAt: number[] = [];
+  for (const [at, party] of r.partyAt) if (party.mention.kind === 'organization') organisationsAt.push(at);
+  organisationsAt.sort((a, b) => a - b);
+  let nextOrganisation = 0;
   for (let i = 0; i < n; i++) {
     const w = s.words[i]!;
+    while (nextOrganisation < organisationsAt.length && organisationsAt[nextOrganisation]! < i) nextOrganisation++;
+    if (w !== 'diplomatic' && organisationsAt[nextOrganisation] !== i && !ESTABLISHMENT_NOUNS.has(w)) continue;
     const sentenceStart = s.start[i]!;
     const sentenceEnd = s.end[i]!;
     if (w === 'diplomatic' && i + 1 < sentenceEnd && RELATIONS.has(s.words[i + 1]!)) {

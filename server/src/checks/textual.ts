@@ -82,10 +82,8 @@ export interface Sentences {
  * (not after an abbreviation or a single letter, "H.E.", "U.S."), and at a blank line.
  */
 export function sentences(context: ProseContext): Sentences {
-  const { tokens, folded, prose } = context;
+  const { tokens, keys: words, prose } = context;
   const n = tokens.length;
-  const words = new Array<string>(n);
-  for (let i = 0; i < n; i++) words[i] = folded.slice(tokens[i]!.start, tokens[i]!.end);
   const start = new Int32Array(n);
   const end = new Int32Array(n);
   let first = 0;

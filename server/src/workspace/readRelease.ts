@@ -11,7 +11,8 @@ import { readFileSync, statSync } from 'node:fs';
 export const MAX_RELEASE_BYTES = 20_000_000;
 
 export type ReadResult =
-  | { readonly ok: true; readonly text: string }
+  /** `bytes`: the text as UTF-8 (the file's bytes, without a byte-order mark). */
+  | { readonly ok: true; readonly text: string; readonly bytes: Buffer }
   | { readonly ok: false; readonly reason: string; /** true for a failure to read, false for a file skipped on purpose */ readonly error: boolean };
 
 export function readRelease(path: string): ReadResult {
@@ -39,8 +40,11 @@ export function readRelease(path: string): ReadResult {
   if (!isUtf8(bytes)) return { ok: false, reason: 'skipped: not UTF-8 text', error: false };
   let text = bytes.toString('utf8');
   // Editors drop a byte-order mark from the text they show; offsets follow the editor.
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
+  if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bytes = bytes.subarray(3);
+  }
+  return { ok: true, text, bytes };
 }
 
 export function describeError(error: unknown): string {
