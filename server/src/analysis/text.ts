@@ -530,40 +530,59 @@ function classOf(code: number): number {
 export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   const tokens: Token[] = [];
   sinkFolded = null;
-  scanTokens(prose, from, to, tokens);
+  sinkTokens = tokens;
+  sinkCount = 0;
+  try {
+    scanTokens(prose, from, to);
+  } finally {
+    sinkTokens = [];
+  }
   return tokens;
 }
 
-// While `proseContext` tokenizes, the tokenizer also looks up each token's key (its folded text) in
-// the key table, with the hash it computed while reading the token's code units: one pass over the
-// text instead of a second one over every token. Set only for the duration of one scan.
+// The scan writes tokens to `sinkTokens`; while `proseContext` tokenizes, it also looks up each
+// token's key (its folded text) in the key table, with the hash it computed while reading the
+// token's code units: one pass over the text instead of a second one over every token. Set only for
+// the duration of one scan.
+let sinkTokens: Token[] = [];
+let sinkCount = 0;
 let sinkFolded: string | null = null;
-let sinkKeys: string[] = [];
+// A keyed scan writes its tokens and keys to arrays kept from one document to the next, and copies
+// them out at the end: growing two fresh arrays by doubling, token by token, allocated more than the
+// tokens themselves. Only the copies leave this module; the scratch arrays are emptied after each
+// scan, so they keep no document's tokens alive.
+let scratchTokens: Token[] = [];
+let scratchKeys: string[] = [];
 /** Key ids of the scan so far; grown by doubling, sliced to the token count at the end. */
 let sinkIds = new Int32Array(1 << 12);
 
 /** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass. */
 function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
   startKeyTableDocument();
-  const tokens: Token[] = [];
-  const keys: string[] = [];
+  sinkTokens = scratchTokens;
+  sinkCount = 0;
   sinkFolded = folded;
-  sinkKeys = keys;
   try {
-    scanTokens(prose, 0, prose.length, tokens);
+    scanTokens(prose, 0, prose.length);
+    const count = sinkCount;
+    return { tokens: scratchTokens.slice(0, count), keys: scratchKeys.slice(0, count), keyIds: { ids: sinkIds.slice(0, count), epoch: keyEpoch } };
   } finally {
     sinkFolded = null;
-    sinkKeys = [];
+    sinkTokens = [];
+    scratchTokens.fill(NO_TOKEN, 0, sinkCount);
+    scratchKeys.fill('', 0, sinkCount);
   }
-  return { tokens, keys, keyIds: { ids: sinkIds.slice(0, tokens.length), epoch: keyEpoch } };
 }
 
-/** Pushes one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
-function pushToken(tokens: Token[], kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
-  const index = tokens.length;
-  tokens.push({ kind, start, end, glued, spaceBefore });
+/** What the scratch arrays hold between scans (not `undefined`: the arrays stay packed arrays of tokens and strings). */
+const NO_TOKEN: Token = { kind: 'punct', start: 0, end: 0, glued: false, spaceBefore: false };
+
+/** Adds one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
+function pushToken(kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
+  const index = sinkCount++;
+  sinkTokens[index] = { kind, start, end, glued, spaceBefore };
   if (sinkFolded === null) return;
-  sinkKeys.push(internedKey(sinkFolded, start, end, hash));
+  scratchKeys[index] = internedKey(sinkFolded, start, end, hash);
   if (index >= sinkIds.length) {
     const grown = new Int32Array(sinkIds.length * 2);
     grown.set(sinkIds);
@@ -572,7 +591,7 @@ function pushToken(tokens: Token[], kind: TokenKind, start: number, end: number,
   sinkIds[index] = lastKeyId;
 }
 
-function scanTokens(prose: string, from: number, to: number, tokens: Token[]): void {
+function scanTokens(prose: string, from: number, to: number): void {
   let i = from;
   let spaceBefore = true;
   while (i < to) {
@@ -585,21 +604,21 @@ function scanTokens(prose: string, from: number, to: number, tokens: Token[]): v
     }
     if ((cls & C_DIGIT) !== 0) {
       const j = numberEnd(prose, i + 1, to);
-      pushToken(tokens, 'number', i, j, false, spaceBefore, -1);
+      pushToken('number', i, j, false, spaceBefore, -1);
       spaceBefore = false;
       i = j;
       // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
-      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, tokens, true);
+      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, true);
       continue;
     }
     if ((cls & C_LETTER) !== 0) {
-      i = pushWords(prose, i, to, tokens, false, spaceBefore);
+      i = pushWords(prose, i, to, false, spaceBefore);
       spaceBefore = false;
       continue;
     }
     // Surrogate pairs stay together as one punctuation token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-    pushToken(tokens, 'punct', i, i + width, false, spaceBefore, -1);
+    pushToken('punct', i, i + width, false, spaceBefore, -1);
     spaceBefore = false;
     i += width;
   }
@@ -621,7 +640,7 @@ function numberEnd(prose: string, j: number, to: number): number {
  * Computes each word's key hash on the way (over folded code units: `foldCode` of each one, which is
  * what `fold` puts at that offset).
  */
-function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
+function pushWords(prose: string, start: number, to: number, gluedFirst: boolean, spaceBefore = false): number {
   let wordStart = start;
   let glued = gluedFirst;
   let i = start;
@@ -644,7 +663,7 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       const lower = !upper && (cls & C_LOWER) !== 0;
       if (upper && lowerRun > 0 && i > wordStart) {
         // "andCambodia": lower then upper.
-        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
+        pushToken('word', wordStart, i, glued, spaceBefore, hash);
         spaceBefore = false;
         glued = true;
         wordStart = i;
@@ -654,7 +673,7 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
         // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
         // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
-        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
+        pushToken('word', wordStart, i, glued, spaceBefore, hash);
         spaceBefore = false;
         glued = true;
         wordStart = i;
@@ -675,15 +694,15 @@ function pushWords(prose: string, start: number, to: number, tokens: Token[], gl
       break;
     }
     if ((cls & C_DIGIT) !== 0) {
-      pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
+      pushToken('word', wordStart, i, glued, spaceBefore, hash);
       const j = numberEnd(prose, i + 1, to);
-      pushToken(tokens, 'number', i, j, true, false, -1);
-      if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
+      pushToken('number', i, j, true, false, -1);
+      if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, true);
       return j;
     }
     break;
   }
-  pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
+  pushToken('word', wordStart, i, glued, spaceBefore, hash);
   return i;
 }
 
