@@ -730,11 +730,25 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
 const KEY_SLOTS = 1 << 14; // a power of two
 const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
 const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
-/** Key ids: a slot of the table, or KEY_SLOTS + code for a one-code-unit ASCII key. */
-const KEY_ID_COUNT = KEY_SLOTS + 0x80;
-const keyHashes = new Int32Array(KEY_SLOTS);
-// '' marks an empty slot (no token is empty); filled, so the array is a packed one, not a sparse one.
-let keyStrings: string[] = new Array<string>(KEY_SLOTS).fill('');
+/**
+ * Key ids: in the order the keys were first met, 0 to MAX_KEYS - 1, or MAX_KEYS + code for a
+ * one-code-unit ASCII key. The common words of a release come early, so the ids of nearly all
+ * tokens are small and the parts of the per-id arrays (here and in every `KeyMemo`) that are read
+ * most lie together.
+ */
+const KEY_ID_COUNT = MAX_KEYS + 0x80;
+// The probe reads one pair of numbers per slot (the key's hash, and its id plus one, 0 for an empty
+// slot); the key's length and code units are in typed arrays by id (the code units one after
+// another in `keyUnits`). The key's string is read only once it is found: strings lie all over the
+// heap.
+const slots = new Int32Array(2 * KEY_SLOTS);
+const keyLengths = new Uint8Array(MAX_KEYS);
+/** Where each key's code units start in `keyUnits`. */
+const keyOffsets = new Int32Array(MAX_KEYS);
+const keyUnits = new Uint16Array(MAX_KEYS * MAX_INTERNED_LENGTH);
+let keyUnitCount = 0;
+// Filled, so the array is a packed one, not a sparse one.
+const keyStrings: string[] = new Array<string>(MAX_KEYS).fill('');
 let keyCount = 0;
 /** Counts the times the table was emptied: ids of one epoch mean nothing in another. */
 let keyEpoch = 0;
@@ -757,7 +771,7 @@ function internedKey(folded: string, start: number, end: number, hash = -1): str
   if (length === 1) {
     const code = folded.charCodeAt(start);
     if (code < 0x80) {
-      lastKeyId = KEY_SLOTS + code;
+      lastKeyId = MAX_KEYS + code;
       return ASCII_KEYS[code]!;
     }
   }
@@ -768,24 +782,33 @@ function internedKey(folded: string, start: number, end: number, hash = -1): str
   const mask = KEY_SLOTS - 1;
   let slot = hash & mask;
   for (; ; slot = (slot + 1) & mask) {
-    const key = keyStrings[slot]!;
-    if (key === '') break;
-    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) {
-      lastKeyId = slot;
-      return key;
+    const idPlusOne = slots[2 * slot + 1]!;
+    if (idPlusOne === 0) break;
+    const id = idPlusOne - 1;
+    if (slots[2 * slot] === hash && keyLengths[id] === length && sameCodeUnits(keyOffsets[id]!, folded, start, length)) {
+      lastKeyId = id;
+      return keyStrings[id]!;
     }
   }
-  const key = folded.slice(start, end);
-  if (keyCount >= MAX_KEYS) return key; // full (only inside one huge document): not kept
-  keyStrings[slot] = key;
-  keyHashes[slot] = hash;
-  keyCount++;
-  lastKeyId = slot;
+  if (keyCount >= MAX_KEYS) return folded.slice(start, end); // full (only inside one huge document): not kept
+  const id = keyCount++;
+  const offset = keyUnitCount;
+  for (let k = start; k < end; k++) keyUnits[keyUnitCount++] = folded.charCodeAt(k);
+  // A string of its own, not a slice: a slice of 13 code units or more would keep the whole folded
+  // document alive for as long as the table keeps the key.
+  const key = String.fromCharCode.apply(null, keyUnits.subarray(offset, keyUnitCount) as unknown as number[]);
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = id + 1;
+  keyStrings[id] = key;
+  keyLengths[id] = length;
+  keyOffsets[id] = offset;
+  lastKeyId = id;
   return key;
 }
 
-function sameCodeUnits(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+/** True when the `length` code units of `keyUnits` from `offset` are those of `text` from `start`. */
+function sameCodeUnits(offset: number, text: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (keyUnits[offset + k] !== text.charCodeAt(start + k)) return false;
   return true;
 }
 
@@ -800,7 +823,9 @@ function startKeyTableDocument(): void {
     // Half full: start over rather than grow without bound. Only here, before a document, so that
     // all the ids of a document belong to one epoch; a document that fills the table keeps its
     // further words out of it (id -1).
-    keyStrings = new Array<string>(KEY_SLOTS).fill('');
+    slots.fill(0);
+    keyStrings.fill('');
+    keyUnitCount = 0;
     keyCount = 0;
     keyEpoch++;
   }
