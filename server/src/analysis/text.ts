@@ -892,6 +892,38 @@ export class KeyMemo<T> {
 const NULL_VALUE = 1;
 const VALUE = 2;
 
+/**
+ * Which of a module's word lists a token's key is in, as a bitmask of up to 30 flags, remembered per
+ * distinct key: one typed-array read per question where a Set or Map look-up was (hashing, then
+ * comparing strings: several times the cost, asked several times per token near every figure).
+ * `classify` must be a pure function of the key over vocabularies that never change.
+ */
+export class KeyFlags {
+  private epoch = -1;
+  /** Per key id: 0 not computed yet, else the flags with KNOWN set. */
+  private flags = new Int32Array(0);
+
+  constructor(private readonly classify: (key: string) => number) {}
+
+  /** `classify(key)` for token i of a context whose key ids are `keyIds` and whose key is `key`. */
+  of(keyIds: KeyIds, i: number, key: string): number {
+    const id = keyIds.ids[i]!;
+    if (id < 0 || keyIds.epoch !== keyEpoch) return this.classify(key);
+    if (this.epoch !== keyEpoch) {
+      this.flags = new Int32Array(KEY_ID_COUNT);
+      this.epoch = keyEpoch;
+    }
+    let flags = this.flags[id]!;
+    if (flags === 0) {
+      flags = this.classify(key) | KNOWN;
+      this.flags[id] = flags;
+    }
+    return flags;
+  }
+}
+
+const KNOWN = 1 << 30;
+
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
 export interface ProseContext {
   readonly uri: string;
