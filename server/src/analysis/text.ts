@@ -232,7 +232,7 @@ export function formatOf(uri: string): DocumentFormat {
 export function proseView(text: string, format: DocumentFormat): ProseView {
   if (format === 'plain') return { prose: blankControls(text), frontMatter: null };
   // A mask of the code units to blank; the prose is built from it in one pass at the end.
-  const mask = new Uint8Array(text.length);
+  const mask = maskFor(text.length);
   const blank = (from: number, to: number): void => {
     mask.fill(1, Math.max(0, from), Math.min(text.length, to));
   };
@@ -259,6 +259,21 @@ export function proseView(text: string, format: DocumentFormat): ProseView {
   }
   blankInlineSyntax(text, mask, blank);
   return { prose: blankControls(applyMask(text, mask)), frontMatter };
+}
+
+/**
+ * A cleared mask of `length` code units. One buffer, kept from one document to the next (a typed
+ * array's backing store costs far more to make than to clear), serves `proseView`, which never
+ * calls itself and hands the mask to no one. A huge document's mask is made for it alone, so as not
+ * to be kept.
+ */
+let maskBuffer = new Uint8Array(0);
+const MAX_KEPT_MASK = 1 << 20;
+
+function maskFor(length: number): Uint8Array {
+  if (length > MAX_KEPT_MASK) return new Uint8Array(length);
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.min(MAX_KEPT_MASK, Math.max(length, 2 * maskBuffer.length)));
+  return maskBuffer.fill(0, 0, length);
 }
 
 /** The text with every masked code unit replaced by a space, line breaks kept. */
