@@ -611,6 +611,12 @@ function scanTokens(prose: string, from: number, to: number): void {
   let spaceBefore = true;
   while (i < to) {
     const c = prose.charCodeAt(i);
+    if (c === 0x20) {
+      // The commonest code unit between tokens, told without the class table.
+      spaceBefore = true;
+      i++;
+      continue;
+    }
     const cls = classOf(c);
     if ((cls & C_SPACE) !== 0) {
       spaceBefore = true;
@@ -664,14 +670,31 @@ function pushWords(prose: string, start: number, to: number, gluedFirst: boolean
   let hash = 0;
   while (i < to) {
     const c = prose.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a && lowerRun > 0) {
-      // An ASCII lower-case letter after another lower-case one: never a split point (both splits
-      // below need a capital here or no lower case before), and its own fold. Most letters are these.
+    if (c >= 0x61 && c <= 0x7a && (lowerRun > 0 || upperRun < 2)) {
+      // ASCII lower-case letters after another lower-case one or fewer than two capitals: never a
+      // split point (the splits below need a capital here, or two capitals and no lower case
+      // before), and their own folds. Most letters are these: the rest of the run is read here.
+      // (Only whether lowerRun is 0 matters below.)
       hash = (Math.imul(hash, 31) + c) | 0;
-      lowerRun++;
+      lowerRun = 1;
+      i++;
+      while (i < to) {
+        const d = prose.charCodeAt(i);
+        if (d < 0x61 || d > 0x7a) break;
+        hash = (Math.imul(hash, 31) + d) | 0;
+        i++;
+      }
+      continue;
+    }
+    if (c >= 0x41 && c <= 0x5a && lowerRun === 0) {
+      // An ASCII capital with no lower case before it in the word: no split, its fold is the lower case.
+      hash = (Math.imul(hash, 31) + c + 0x20) | 0;
+      upperRun++;
       i++;
       continue;
     }
+    // A space ends the word, as below, without the class table.
+    if (c === 0x20) break;
     const cls = classOf(c);
     if ((cls & C_LETTER) !== 0) {
       const upper = (cls & C_UPPER) !== 0;
