@@ -16,7 +16,7 @@
 
 import type { PartyKind, PartyMention, PartySummary, Span } from './types';
 import type { KeyIds, ProseContext, Token } from './text';
-import { isLowerCode, isUpperCode } from './text';
+import { isLowerCode, isUpperCode, KeyFlags } from './text';
 import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
 import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
 
@@ -76,6 +76,34 @@ interface Phrase {
   readonly name: string;
 }
 
+// The gazetteer's word lists, asked about every capitalised word and its neighbours, as flags per key
+// (see KeyFlags), one set of flags per list of rules (a configuration's gazetteer has its own).
+const F_FUNCTION_WORD = 1 << 0;
+const F_HEADWORD = 1 << 1;
+const F_OTHER_HEADWORD = 1 << 2;
+const F_CONNECTOR = 1 << 3;
+const F_OFFICE_WORD = 1 << 4;
+const F_NOT_PERSON_NAME = 1 << 5;
+
+const flagsByRules = new WeakMap<PartyRules, KeyFlags>();
+
+function ruleFlags(rules: PartyRules): KeyFlags {
+  let flags = flagsByRules.get(rules);
+  if (flags === undefined) {
+    flags = new KeyFlags(
+      (key) =>
+        (rules.functionWords.has(key) ? F_FUNCTION_WORD : 0) |
+        (rules.headwords.has(key) ? F_HEADWORD : 0) |
+        (rules.otherHeadwords.has(key) ? F_OTHER_HEADWORD : 0) |
+        (rules.connectors.has(key) ? F_CONNECTOR : 0) |
+        (rules.officeWords.has(key) ? F_OFFICE_WORD : 0) |
+        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0),
+    );
+    flagsByRules.set(rules, flags);
+  }
+  return flags;
+}
+
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
@@ -90,7 +118,7 @@ class PartyWalk {
   /** The document text: mention texts are slices of it (the prose has Markdown syntax blanked). */
   private readonly source: string;
   private readonly n: number;
-  private readonly rules: PartyRules;
+  private readonly ruleFlags: KeyFlags;
   private readonly matches: (Match | null | undefined)[];
   private readonly keyIds: KeyIds;
   private readonly drafts: Draft[] = [];
@@ -105,7 +133,7 @@ class PartyWalk {
     this.prose = context.prose;
     this.source = context.text;
     this.n = context.tokens.length;
-    this.rules = gazetteer.rules;
+    this.ruleFlags = ruleFlags(gazetteer.rules);
     this.matches = new Array<Match | null | undefined>(this.n);
     this.keyIds = context.keyIds;
   }
@@ -166,7 +194,7 @@ class PartyWalk {
             continue;
         }
       }
-      if (this.isCapital(i) && !this.rules.functionWords.has(keys[i]!)) {
+      if (this.isCapital(i) && !this.is(i, F_FUNCTION_WORD)) {
         const org = this.organisationPhrase(i);
         if (org !== undefined) {
           this.pushPhrase(i, org, 'organization');
@@ -190,6 +218,11 @@ class PartyWalk {
       this.matches[k] = m;
     }
     return m ?? undefined;
+  }
+
+  /** Whether token k's key is in a list of rules of `flag` (`rules.<list>.has(keys[k])`); false out of range. */
+  private is(k: number, flag: number): boolean {
+    return k >= 0 && k < this.n && (this.ruleFlags.of(this.keyIds, k, this.keys[k]!) & flag) !== 0;
   }
 
   private isWord(k: number): boolean {
@@ -331,7 +364,6 @@ class PartyWalk {
 
   /** Capitalised words after a title that are a name: not function words, titles, head-words or known names of other kinds. */
   private nameRun(k: number): number {
-    const { rules, keys } = this;
     let end = k;
     let words = 0;
     while (end < this.n && words < MAX_NAME_WORDS) {
@@ -344,9 +376,8 @@ class PartyWalk {
         if (this.tokens[end]!.glued) break;
       }
       if (!this.isCapital(end)) break;
-      const key = keys[end]!;
       // Function words cannot start a name, but inside one they are given names ("Ho An Phong").
-      if ((end === k && rules.functionWords.has(key)) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
+      if ((end === k && this.is(end, F_FUNCTION_WORD)) || this.is(end, F_NOT_PERSON_NAME | F_HEADWORD | F_CONNECTOR)) break;
       if (end > k) {
         // A given name that is also a known person's short name ("Minh", "Son") stays part of this name.
         const known = this.matchAt(end);
@@ -411,12 +442,12 @@ class PartyWalk {
     let end = m;
     while (end < this.n) {
       if (end > m && this.breaksName(end - 1, end)) break;
-      if (this.isCapital(end) && this.rules.officeWords.has(this.keys[end]!)) {
+      if (this.isCapital(end) && this.is(end, F_OFFICE_WORD)) {
         end++;
         if (this.possessiveAt(end)) end += 2;
         continue;
       }
-      if (end > m && this.joiningHyphenAt(end) && this.isCapital(end + 1) && this.rules.officeWords.has(this.keys[end + 1]!)) {
+      if (end > m && this.joiningHyphenAt(end) && this.isCapital(end + 1) && this.is(end + 1, F_OFFICE_WORD)) {
         end++;
         continue;
       }
@@ -450,7 +481,7 @@ class PartyWalk {
    * more than the head-word ("the Ministry" alone is no name).
    */
   private organisationPhrase(i: number): Phrase | undefined {
-    const { rules, keys } = this;
+    const { keys } = this;
     let k = i;
     let head = -1;
     let words = 0;
@@ -458,13 +489,13 @@ class PartyWalk {
       if (k > i && this.breaksName(k - 1, k)) break;
       const key = keys[k]!;
       if (k > i && (key === 'and' || key === '&') && head < 0) {
-        if (!this.isCapital(k + 1) || rules.functionWords.has(keys[k + 1]!)) break;
+        if (!this.isCapital(k + 1) || this.is(k + 1, F_FUNCTION_WORD)) break;
         k++;
         continue;
       }
-      if (!this.isCapital(k) || rules.functionWords.has(key)) break;
+      if (!this.isCapital(k) || this.is(k, F_FUNCTION_WORD)) break;
       if (k > i && this.matchAt(k) !== undefined) break;
-      if (rules.headwords.has(key)) head = k;
+      if (this.is(k, F_HEADWORD)) head = k;
       else if (head >= 0) break; // a plain word after the head-word ends the modifiers
       else if (++words > MAX_MODIFIERS) break;
       k++;
@@ -481,7 +512,7 @@ class PartyWalk {
 
   /** "of X", "for X", "on X" after a head-word, with "and"/"," between capitalised runs; stops before a second "of <country>". */
   private organisationComplement(start: number): number {
-    const { keys, rules } = this;
+    const { keys } = this;
     let end = start;
     let k = start;
     let units = 0;
@@ -509,7 +540,7 @@ class PartyWalk {
       }
       if (units > 0 && (c === 'and' || c === '&' || c === ',')) {
         const m = k + 1;
-        if (!this.isCapital(m) || rules.headwords.has(keys[m]!) || this.isCountryAt(m) !== undefined || this.breaksName(k, m)) break;
+        if (!this.isCapital(m) || this.is(m, F_HEADWORD) || this.isCountryAt(m) !== undefined || this.breaksName(k, m)) break;
         const run = this.capitalRun(m);
         if (run === m) break;
         if (c === ',') {
@@ -529,11 +560,10 @@ class PartyWalk {
 
   /** Capitalised words (known organisation names count as words), with "’s" and joining hyphens. */
   private capitalRun(m: number): number {
-    const { rules, keys } = this;
     let end = m;
     while (end < this.n) {
       if (end > m && this.breaksName(end - 1, end)) break;
-      if (!this.isCapital(end) || rules.functionWords.has(keys[end]!)) break;
+      if (!this.isCapital(end) || this.is(end, F_FUNCTION_WORD)) break;
       const known = this.matchAt(end);
       if (known !== undefined && (known.form.type === 'title' || known.form.type === 'honorific' || (known.form.type === 'party' && known.form.party!.kind === 'country'))) break;
       end++;
@@ -576,7 +606,7 @@ class PartyWalk {
       // Mentions inside the phrase give way to it.
       while (this.drafts.length > 0 && this.drafts[this.drafts.length - 1]!.startToken >= phraseStart) this.drafts.pop();
       const p = open - 1;
-      const kind: PartyKind = this.rules.otherHeadwords.has(keys[p]!) ? 'other' : 'organization';
+      const kind: PartyKind = this.is(p, F_OTHER_HEADWORD) ? 'other' : 'organization';
       id = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
     }
     const acronym: string[] = [];
@@ -597,7 +627,7 @@ class PartyWalk {
    * begin inside a mention nor take in a person.
    */
   private definedPhraseStart(letters: string, open: number): number {
-    const { keys, rules } = this;
+    const { keys } = this;
     const p = open - 1;
     if (!this.isCapital(p)) return -1;
     // Where each mention before the "(" starts and ends, to keep the phrase off their insides.
@@ -611,12 +641,12 @@ class PartyWalk {
       if (within && this.parties.get(inside.id)!.kind === 'person') break;
       if (this.isCapital(k)) {
         const startsHere = !within || inside.startToken === k;
-        if (startsHere && !rules.functionWords.has(keys[k]!) && this.fitsInitials(letters, k, open)) best = k;
+        if (startsHere && !this.is(k, F_FUNCTION_WORD) && this.fitsInitials(letters, k, open)) best = k;
         if (this.lineBreakBetween(k - 1, k)) break;
         k--;
         continue;
       }
-      if (k < p && rules.connectors.has(keys[k]!) && (this.isCapital(k - 1) || rules.connectors.has(keys[k - 1] ?? ''))) {
+      if (k < p && this.is(k, F_CONNECTOR) && (this.isCapital(k - 1) || this.is(k - 1, F_CONNECTOR))) {
         k--;
         continue;
       }
@@ -642,7 +672,7 @@ class PartyWalk {
   private fitsInitials(letters: string, start: number, end: number): boolean {
     let initials = '';
     for (let k = start; k < end; k++) {
-      if (this.isCapital(k) && !this.rules.connectors.has(this.keys[k]!)) initials += this.keys[k]!.charAt(0);
+      if (this.isCapital(k) && !this.is(k, F_CONNECTOR)) initials += this.keys[k]!.charAt(0);
     }
     if (initials.length < 2 || initials.charAt(0) !== letters.charAt(0)) return false;
     let found = 0;
