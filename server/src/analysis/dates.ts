@@ -9,7 +9,7 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
 import type { KeyIds } from './text';
 import {
   addDays,
@@ -112,7 +112,8 @@ function entry(word: string): WordInfo {
 }
 
 /** The lexicon entry of a token key, remembered per key. */
-const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => LEXICON.get(key) ?? null);
+const LEXICON_ENTRY_OF = (key: string): WordInfo | null => LEXICON.get(key) ?? null;
+const LEXICON_ENTRY = new KeyMemo<WordInfo | null>(LEXICON_ENTRY_OF);
 
 function flagAll(words: readonly string[], flag: number): void {
   for (const word of words) entry(word).flags |= flag;
@@ -200,6 +201,26 @@ const AHEAD_ESTIMATES: Readonly<Record<string, number>> = vocabulary.aheadEstima
   entry('as').flags |= F_AS;
   entry('mid').flags |= F_MID;
 })();
+
+/** `info` of a word whose key is `key`: its lexicon entry, or null; most words are ruled out from their first letter and length. */
+function lexiconWord(key: string): WordInfo | null {
+  const len = key.length;
+  if (len > MAX_WORD) return null;
+  const first = key.charCodeAt(0) - 0x61;
+  if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) return LEXICON_ENTRY_OF(key);
+  return null;
+}
+
+/**
+ * Whether a word can start a date (its lexicon entry has a flag of F_START), per key: the walk asks
+ * it of every word, and one typed-array read is all it costs, where the entry costs two reads and
+ * filling the scan's per-token cache.
+ */
+const CAN_START = 1;
+const STARTS_DATE = new KeyFlags((key) => {
+  const w = lexiconWord(key);
+  return w !== null && (w.flags & F_START) !== 0 ? CAN_START : 0;
+});
 
 // ---------------------------------------------------------------------------------------------
 // The walk's state and token helpers.
@@ -1312,9 +1333,8 @@ export function extractDates(context: ProseContext, releaseDate: ReleaseDate | n
     let raw: Raw | null = null;
     if (t.kind === 'number') {
       raw = atNumber(S, i);
-    } else if (t.kind === 'word') {
-      const w = info(S, i);
-      if (w !== null && w.flags & F_START) raw = atWord(S, i, w);
+    } else if (t.kind === 'word' && (STARTS_DATE.of(S.keyIds, i, S.keys[i]!) & CAN_START) !== 0) {
+      raw = atWord(S, i, info(S, i)!);
     }
     if (raw !== null && raw.next > i) {
       out.push(toMention(context.text, raw, release));

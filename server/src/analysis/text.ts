@@ -956,10 +956,11 @@ export class KeyFlags {
       flags = this.classify(key) | KNOWN;
       this.flags[id] = flags;
     }
-    return flags;
+    return flags & ~KNOWN;
   }
 }
 
+/** Marks a computed entry of `KeyFlags` (whose flags may all be 0). */
 const KNOWN = 1 << 30;
 
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
