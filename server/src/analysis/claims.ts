@@ -18,7 +18,7 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
-import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
+import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, tokenIndexFrom, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
@@ -618,7 +618,7 @@ class ClaimScanner {
     for (let i = 0; i < spans.length; i++) {
       const { start, end } = spans[i]!;
       // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
-      first = firstEndingAfter(tokens, first, start);
+      first = tokenIndexFrom(tokens, first, start);
       // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
       const lastOffset = Math.max(start, end - 1);
       let last = first;
@@ -1735,26 +1735,6 @@ function firstMatchFrom(list: readonly PhraseMatch[], test: (m: PhraseMatch) => 
     const mid = (low + high) >> 1;
     if (test(list[mid]!)) high = mid;
     else low = mid + 1;
-  }
-  return low;
-}
-
-/** `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary search. */
-function firstEndingAfter(tokens: readonly Token[], from: number, offset: number): number {
-  const n = tokens.length;
-  let low = from;
-  let high = from;
-  let step = 1;
-  while (high < n && tokens[high]!.end <= offset) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  if (high > n) high = n;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.end <= offset) low = mid + 1;
-    else high = mid;
   }
   return low;
 }

@@ -9,7 +9,7 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, tokenIndexFrom, tokenKeyTable, tokenize } from './text';
 import type { KeyIds } from './text';
 import {
   addDays,
@@ -1407,8 +1407,10 @@ function fromLines(context: ProseContext): ReleaseDate | null {
     const start = nl + 1;
     if (!isBlank(prose, start, end)) {
       seen++;
-      if (isBodyLine(S, start, end)) break;
-      const found = lineDate(S, start, end, false);
+      const a = tokenIndexAt(S.tokens, start);
+      const b = tokenIndexFrom(S.tokens, a, end);
+      if (isBodyLine(S, a, b)) break;
+      const found = lineDate(S, a, b, false);
       if (found && found.date) return make(found);
     }
     if (nl < 0) break;
@@ -1417,24 +1419,30 @@ function fromLines(context: ProseContext): ReleaseDate | null {
   // The first dateline or date line in the top part: the lines up to the first body paragraph,
   // which may itself open with a news-agency dateline.
   let pos = 0;
+  let a = 0; // the line's first token, found from the last line's on
   for (let seen = 0; seen < TOP_LINES && pos < prose.length;) {
     let nl = prose.indexOf('\n', pos);
     if (nl < 0) nl = prose.length;
     if (!isBlank(prose, pos, nl)) {
       seen++;
-      const found = lineDate(S, pos, nl, true);
+      a = tokenIndexFrom(S.tokens, a, pos);
+      const b = tokenIndexFrom(S.tokens, a, nl);
+      const found = lineDate(S, a, b, true);
       if (found) return make(found); // a dateline without a year ends the search: it gives no date
-      if (isBodyLine(S, pos, nl)) break;
+      if (isBodyLine(S, a, b)) break;
+      a = b;
     }
     pos = nl + 1;
   }
   return null;
 }
 
-/** A line of body text: long enough, and ending like a sentence. */
-function isBodyLine(S: Scan, lineStart: number, lineEnd: number): boolean {
-  const a = tokenIndexAt(S.tokens, lineStart);
-  const b = tokenIndexAt(S.tokens, lineEnd);
+/**
+ * A line of body text: long enough, and ending like a sentence. A line's tokens [a, b) are those
+ * from `tokenIndexAt` of its start to `tokenIndexAt` of its end (the line break, or the end of the
+ * text: no token spans a line break).
+ */
+function isBodyLine(S: Scan, a: number, b: number): boolean {
   if (b - a < BODY_LINE_TOKENS) return false;
   const last = S.tokens[b - 1]!;
   if (last.kind !== 'punct') return false;
@@ -1453,12 +1461,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 /**
  * A line that is a dateline ("Phnom Penh, 23 October 2021"), a date line ("Tuesday, 21 October
  * 2021"), or — when `paragraphStart` — a news-agency dateline opening a paragraph ("Hanoi, October
- * 23 (VNA) –"). The date is null when the line gives no year.
+ * 23 (VNA) –"). The date is null when the line gives no year. The line's tokens are [a, b), as for
+ * `isBodyLine`.
  */
-function lineDate(S: Scan, lineStart: number, lineEnd: number, paragraphStart: boolean): LineDate | null {
-  const a = tokenIndexAt(S.tokens, lineStart);
-  let b = a;
-  while (b < S.n && S.tokens[b]!.start < lineEnd) b++;
+function lineDate(S: Scan, a: number, b: number, paragraphStart: boolean): LineDate | null {
   if (a >= b) return null;
   // A date line: [weekday[,]] date[.]
   let i = a;

@@ -756,6 +756,30 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return low;
 }
 
+/**
+ * `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary
+ * search. Walks through a text in order read a few tokens near the last answer, not the ten or so
+ * of a search over the whole token array, which lie all over it.
+ */
+export function tokenIndexFrom(tokens: readonly Token[], from: number, offset: number): number {
+  const n = tokens.length;
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < n && tokens[high]!.end <= offset) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > n) high = n;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Token keys: the folded text of each token, shared by every extractor.
 //
