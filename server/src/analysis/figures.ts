@@ -1251,6 +1251,8 @@ interface ParsedDigits {
  * ("192.168.1.2", "1,3", "5,26") is no figure: null.
  */
 function parseDigits(raw: string): ParsedDigits | null {
+  // Most numbers are digits alone ("2021", "5"): no groups to make.
+  if (raw.indexOf(',') < 0 && raw.indexOf('.') < 0) return { int: raw, frac: '', separators: false, list: null };
   const groups: string[] = [];
   const seps: string[] = [];
   let from = 0;
@@ -1335,17 +1337,40 @@ function isYearToken(prose: string, t: Token | undefined): boolean {
 
 /** The value with a scale of 10^scale applied, computed from the digits (no binary rounding of "5.33e9"). */
 function quantityValue(q: Quantity, scale: number): number {
-  const digits = (q.int + q.frac).replace(/^0+(?=\d)/, '');
-  return Number(`${digits}e${scale - q.frac.length}`);
+  return decimalValue(q.int + q.frac, scale - q.frac.length);
 }
 
 /** Place value of the last significant written digit, scale applied (see the notes at the top of this file). */
 function quantityResolution(q: Quantity, scale: number): number {
-  if (q.frac !== '') return Number(`1e${scale - q.frac.length}`);
+  if (q.frac !== '') return decimalValue('1', scale - q.frac.length);
   let zeros = 0;
   for (let i = q.int.length - 1; i > 0 && q.int.charCodeAt(i) === 0x30; i--) zeros++;
-  if (/^0+$/.test(q.int)) zeros = 0;
-  return Number(`1e${scale + zeros}`);
+  if (isAllZeros(q.int)) zeros = 0;
+  return decimalValue('1', scale + zeros);
+}
+
+/** Exact powers of ten as doubles: 10^0 … 10^22 (10^23 is no longer exact). */
+const EXACT_POWERS_OF_TEN = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/**
+ * `Number(`${digits}e${exponent}`)`, the decimal read with one rounding. When the digits are 1 to 15
+ * decimal digits (an integer below 2^53, exact as a double) and the power of ten is exact, one
+ * multiplication or division rounds once and gives the same double (the fast path of every correct
+ * decimal reader); anything else is read from the string, as before.
+ */
+function decimalValue(digits: string, exponent: number): number {
+  if (digits.length > 0 && digits.length <= 15 && exponent >= -22 && exponent <= 22 && isAllDigits(digits, 0, digits.length)) {
+    const significand = Number(digits);
+    return exponent >= 0 ? significand * EXACT_POWERS_OF_TEN[exponent]! : significand / EXACT_POWERS_OF_TEN[-exponent]!;
+  }
+  return Number(`${digits}e${exponent}`);
+}
+
+function isAllZeros(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) !== 0x30) return false;
+  return digits.length > 0;
 }
 
 function plainNumber(text: string, start: number, end: number, digits: string): Figure {
