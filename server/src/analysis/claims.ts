@@ -18,6 +18,7 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
+import { daysInMonth } from './calendar';
 import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, tokenIndexFrom, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
@@ -740,7 +741,7 @@ class ClaimScanner {
     const second = ranked[1]![1];
     const third = ranked[2]?.[1] ?? 0;
     if (third * 3 > second || ranked[0]![1] > second * 4) return null;
-    return [ranked[0]![0], ranked[1]![0]].sort();
+    return orderedPair(ranked[0]![0], ranked[1]![0]);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1489,7 +1490,7 @@ class ClaimScanner {
 
   private setPair(d: Draft, pair: readonly string[] | null): void {
     if (!pair || pair.length !== 2 || pair[0] === pair[1]) return;
-    d.parties = [...pair].sort();
+    d.parties = orderedPair(pair[0]!, pair[1]!);
     d.partiesKnown = true;
   }
 
@@ -1777,10 +1778,20 @@ function shiftYear(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
   const m = Number(iso.slice(5, 7));
   let day = Number(iso.slice(8, 10));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const wasLast = day === new Date(Date.UTC(y - years, m, 0)).getUTCDate();
+  const last = utcDaysInMonth(y, m);
+  const wasLast = day === utcDaysInMonth(y - years, m);
   if (day > last || wasLast) day = last;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `new Date(Date.UTC(y, m, 0)).getUTCDate()` for a month 1–12, without a Date: `Date.UTC` reads years 0–99 as 1900–1999. */
+function utcDaysInMonth(y: number, m: number): number {
+  return daysInMonth(y >= 0 && y <= 99 ? 1900 + y : y, m);
+}
+
+/** `[a, b].sort()`: two strings in code-unit order, without the sort. */
+function orderedPair(a: string, b: string): string[] {
+  return b < a ? [b, a] : [a, b];
 }
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
