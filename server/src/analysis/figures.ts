@@ -204,6 +204,8 @@ const F_POINT_FIRST = 1 << 24;
 /** A currency form starts with this key (the currency trie's root has it). */
 const F_CURRENCY_START = 1 << 25;
 const F_REFERENCE_DETERMINER = 1 << 26;
+/** An ordinal run into a short word ("andfifth"): some glue prefix leaves an ordinal (see gluedOrdinal). */
+const F_GLUED_ORDINAL = 1 << 27;
 
 const FLAGGED_LISTS: ReadonlyArray<readonly [{ has(key: string): boolean }, number]> = [
   [MONTHS, F_MONTH], [TIME_UNITS, F_TIME_UNIT], [TIME_WORDS, F_TIME_WORD], [SCALES, F_SCALE], [CURRENCY_SCALES, F_CURRENCY_SCALE],
@@ -219,8 +221,17 @@ const FLAGGED_LISTS: ReadonlyArray<readonly [{ has(key: string): boolean }, numb
 const FIGURE_WORDS = new KeyFlags((key) => {
   let flags = 0;
   for (const [list, flag] of FLAGGED_LISTS) if (list.has(key)) flags |= flag;
+  if (mayBeGluedOrdinal(key)) flags |= F_GLUED_ORDINAL;
   return flags;
 });
+
+/** What `gluedOrdinal` asks of the word alone before it looks around: "thailand" and "against" end like ordinals, hide none. */
+function mayBeGluedOrdinal(word: string): boolean {
+  const tail = word.slice(-2);
+  if (tail !== 'th' && tail !== 'st' && tail !== 'nd' && tail !== 'rd') return false;
+  if (ORDINALS.has(word) || CARDINALS.has(word)) return false;
+  return ORDINAL_GLUE_PREFIXES.some((prefix) => word.startsWith(prefix) && ORDINALS.has(word.slice(prefix.length)));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Limits.
@@ -616,7 +627,7 @@ class FigureScanner {
     const word = this.w(k);
     const isNumberWord = this.has(k, F_NUMBER_WORD) || (word === 'a' && this.startsScale(k + 1));
     if (!isNumberWord) {
-      if (maybeGlued) return this.gluedOrdinal(k, word);
+      if (maybeGlued && this.has(k, F_GLUED_ORDINAL)) return this.gluedOrdinal(k, word);
       return k + 1;
     }
     if (this.excluded(this.tokens[k]!.start)) return k + 1;
@@ -770,9 +781,7 @@ class FigureScanner {
 
   /** "andfifth": an ordinal run into a short word by PDF extraction. */
   private gluedOrdinal(k: number, word: string): number {
-    const tail = word.slice(-2);
-    if (tail !== 'th' && tail !== 'st' && tail !== 'nd' && tail !== 'rd') return k + 1;
-    if (ORDINALS.has(word) || CARDINALS.has(word)) return k + 1;
+    // The caller asks only for words of F_GLUED_ORDINAL (mayBeGluedOrdinal).
     for (const prefix of ORDINAL_GLUE_PREFIXES) {
       if (!word.startsWith(prefix)) continue;
       const rest = word.slice(prefix.length);
