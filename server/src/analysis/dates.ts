@@ -217,9 +217,12 @@ function lexiconWord(key: string): WordInfo | null {
  * filling the scan's per-token cache.
  */
 const CAN_START = 1;
+/** The key starts with a digit: every number token's does (digits fold to themselves). */
+const DIGITS = 2;
 const STARTS_DATE = new KeyFlags((key) => {
   const w = lexiconWord(key);
-  return w !== null && (w.flags & F_START) !== 0 ? CAN_START : 0;
+  const first = key.charCodeAt(0);
+  return (w !== null && (w.flags & F_START) !== 0 ? CAN_START : 0) | (first >= 0x30 && first <= 0x39 ? DIGITS : 0);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1329,6 +1332,10 @@ export function extractDates(context: ProseContext, releaseDate: ReleaseDate | n
   const n = S.n;
   let i = 0;
   while (i < n) {
+    // Only numbers and words that can start a date start one: the tokens in between are passed over
+    // in one tight loop (a superset: a key of digits may be no number).
+    i = STARTS_DATE.next(S.keyIds, S.keys, i, n, CAN_START | DIGITS);
+    if (i >= n) break;
     const t = tokens[i]!;
     let raw: Raw | null = null;
     if (t.kind === 'number') {

@@ -206,6 +206,10 @@ const F_CURRENCY_START = 1 << 25;
 const F_REFERENCE_DETERMINER = 1 << 26;
 /** An ordinal run into a short word ("andfifth"): some glue prefix leaves an ordinal (see gluedOrdinal). */
 const F_GLUED_ORDINAL = 1 << 27;
+/** The key starts with a digit: every number token's does (digits fold to themselves). */
+const F_DIGITS = 1 << 28;
+/** A word atWord may read as a number: a number word, "a" ("a million"), or F_GLUED_ORDINAL. */
+const F_MAY_START = 1 << 29;
 
 const FLAGGED_LISTS: ReadonlyArray<readonly [{ has(key: string): boolean }, number]> = [
   [MONTHS, F_MONTH], [TIME_UNITS, F_TIME_UNIT], [TIME_WORDS, F_TIME_WORD], [SCALES, F_SCALE], [CURRENCY_SCALES, F_CURRENCY_SCALE],
@@ -222,6 +226,9 @@ const FIGURE_WORDS = new KeyFlags((key) => {
   let flags = 0;
   for (const [list, flag] of FLAGGED_LISTS) if (list.has(key)) flags |= flag;
   if (mayBeGluedOrdinal(key)) flags |= F_GLUED_ORDINAL;
+  if ((flags & (F_NUMBER_WORD | F_GLUED_ORDINAL)) !== 0 || key === 'a') flags |= F_MAY_START;
+  const first = key.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) flags |= F_DIGITS;
   return flags;
 });
 
@@ -306,6 +313,10 @@ class FigureScanner {
     const { tokens, n } = this;
     let k = 0;
     while (k < n) {
+      // Only numbers and words atWord may read start a figure: the tokens in between are passed
+      // over in one tight loop (a superset: a key of digits may be no number).
+      k = FIGURE_WORDS.next(this.keyIds, this.keys, k, n, F_DIGITS | F_MAY_START);
+      if (k >= n) break;
       const t = tokens[k]!;
       let next = k + 1;
       if (t.kind === 'number') next = this.atDigits(k);

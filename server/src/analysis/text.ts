@@ -982,6 +982,26 @@ export class KeyFlags {
     }
     return flags & ~KNOWN;
   }
+
+  /**
+   * The first token i in [from, to) whose flags have one of `flag`, or `to`: for a walk that passes
+   * over most tokens, a tight loop over the key ids where calling `of` for each token would check
+   * the table's epoch every time.
+   */
+  next(keyIds: KeyIds, keys: readonly string[], from: number, to: number, flag: number): number {
+    if (keyIds.epoch !== keyEpoch || this.epoch !== keyEpoch) {
+      for (let i = from; i < to; i++) if ((this.of(keyIds, i, keys[i]!) & flag) !== 0) return i;
+      return to;
+    }
+    const ids = keyIds.ids;
+    const table = this.flags;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      const flags = id >= 0 ? table[id]! : 0;
+      if ((flags === 0 ? this.of(keyIds, i, keys[i]!) : flags) & flag) return i;
+    }
+    return to;
+  }
 }
 
 /** Marks a computed entry of `KeyFlags` (whose flags may all be 0). */
