@@ -788,8 +788,12 @@ export function tokenIndexFrom(tokens: readonly Token[], from: number, offset: n
 // same word is one string object across tokens and documents: no slice per token, and the hash a
 // Map or Set look-up computes is computed once per word, not once per token per look-up.
 
-// Small, so that the table and the memos indexed by key id stay in the processor's cache.
-const KEY_SLOTS = 1 << 14; // a power of two
+// When the table is half full it starts over, and with it every memo by key id (KeyMemo, KeyFlags),
+// which then computes its answers again, word by word: the table is sized so that a workspace's
+// vocabulary (the benchmark corpus has some 4,500 distinct words) does not fill it over and over.
+// Ids are dense (see below), so the parts of the per-id arrays read most stay small however large
+// the table is.
+const KEY_SLOTS = 1 << 15; // a power of two
 const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
 const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
 /**
