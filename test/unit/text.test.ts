@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeLineStarts, fold, positionAt, proseView, readFrontMatter, tokenize } from '../../server/src/analysis/text';
+import { computeLineStarts, fold, positionAt, proseContext, proseView, readFrontMatter, tokenize } from '../../server/src/analysis/text';
 
 function words(text: string): string[] {
   return tokenize(text).map((t) => `${text.slice(t.start, t.end)}${t.glued ? '^' : ''}`);
@@ -83,6 +83,20 @@ test('plain text keeps its characters but for control characters', () => {
   const text = '**KINGDOM** 2021\u0000x';
   const { prose } = proseView(text, 'plain');
   assert.equal(prose, '**KINGDOM** 2021 x');
+});
+
+test('a release with control characters is read as if they were spaces, in plain text and Markdown', () => {
+  for (const uri of ['file:///r/a.txt', 'file:///r/a.md']) {
+    const context = proseContext('Trade\u0000reached\u0007USD 5\u001fbillion in 2021.', uri);
+    assert.equal(context.prose, 'Trade reached USD 5 billion in 2021.', uri);
+    assert.deepEqual(
+      context.tokens.map((t) => context.prose.slice(t.start, t.end)),
+      ['Trade', 'reached', 'USD', '5', 'billion', 'in', '2021', '.'],
+      uri,
+    );
+    assert.deepEqual(context.tokens.map((t) => t.spaceBefore), [true, true, true, true, true, true, true, false], uri);
+    assert.deepEqual(context.keys, ['trade', 'reached', 'usd', '5', 'billion', 'in', '2021', '.'], uri);
+  }
 });
 
 test('front matter must open and close the document', () => {

@@ -230,7 +230,13 @@ export function formatOf(uri: string): DocumentFormat {
 }
 
 export function proseView(text: string, format: DocumentFormat): ProseView {
-  if (format === 'plain') return { prose: blankControls(text), frontMatter: null };
+  const { prose, frontMatter } = markupBlanked(text, format);
+  return { prose: blankControls(prose), frontMatter };
+}
+
+/** The prose view before control characters are blanked. */
+function markupBlanked(text: string, format: DocumentFormat): ProseView {
+  if (format === 'plain') return { prose: text, frontMatter: null };
   // A mask of the code units to blank; the prose is built from it in one pass at the end.
   const mask = maskFor(text.length);
   const blank = (from: number, to: number): void => {
@@ -258,7 +264,7 @@ export function proseView(text: string, format: DocumentFormat): ProseView {
     pos = lineEnd + 1;
   }
   blankInlineSyntax(text, mask, blank);
-  return { prose: blankControls(applyMask(text, mask)), frontMatter };
+  return { prose: applyMask(text, mask), frontMatter };
 }
 
 /**
@@ -315,6 +321,11 @@ function applyMask(text: string, mask: Uint8Array): string {
 function blankControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? text.replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ') : text;
+}
+
+/** The code units `blankControls` blanks. */
+function isControlCode(code: number): boolean {
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f);
 }
 
 // Block-level markers at the start of a line: headings, quotes, list bullets and numbers, table
@@ -511,6 +522,8 @@ const C_UPPER = 2;
 const C_LOWER = 4;
 const C_DIGIT = 8;
 const C_SPACE = 16;
+/** A control character, which the prose view blanks (`isControlCode`). */
+const C_CONTROL = 32;
 const C_COMPUTED = 128;
 const charClasses = new Uint8Array(0x10000);
 
@@ -521,7 +534,8 @@ function computeClass(code: number): number {
     (isUpperCode(code) ? C_UPPER : 0) |
     (isLowerCode(code) ? C_LOWER : 0) |
     (isDigitCode(code) ? C_DIGIT : 0) |
-    (isSpaceCode(code) ? C_SPACE : 0)
+    (isSpaceCode(code) ? C_SPACE : 0) |
+    (isControlCode(code) ? C_CONTROL : 0)
   );
 }
 
@@ -562,6 +576,8 @@ export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
 let sinkTokens: Token[] = [];
 let sinkCount = 0;
 let sinkFolded: string | null = null;
+/** Whether the scan met a control character (`isControlCode`). */
+let sinkSawControl = false;
 // A keyed scan writes its tokens and keys to arrays kept from one document to the next, and copies
 // them out at the end: growing two fresh arrays by doubling, token by token, allocated more than the
 // tokens themselves. Only the copies leave this module; the scratch arrays are emptied after each
@@ -571,16 +587,22 @@ let scratchKeys: string[] = [];
 /** Key ids of the scan so far; grown by doubling, sliced to the token count at the end. */
 let sinkIds = new Int32Array(1 << 12);
 
-/** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass. */
-function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
+/** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass, and whether the prose holds a control character. */
+function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds; sawControl: boolean } {
   startKeyTableDocument();
   sinkTokens = scratchTokens;
   sinkCount = 0;
   sinkFolded = folded;
+  sinkSawControl = false;
   try {
     scanTokens(prose, 0, prose.length);
     const count = sinkCount;
-    return { tokens: scratchTokens.slice(0, count), keys: scratchKeys.slice(0, count), keyIds: { ids: sinkIds.slice(0, count), epoch: keyEpoch } };
+    return {
+      tokens: scratchTokens.slice(0, count),
+      keys: scratchKeys.slice(0, count),
+      keyIds: { ids: sinkIds.slice(0, count), epoch: keyEpoch },
+      sawControl: sinkSawControl,
+    };
   } finally {
     sinkFolded = null;
     sinkTokens = [];
@@ -637,6 +659,7 @@ function scanTokens(prose: string, from: number, to: number): void {
       spaceBefore = false;
       continue;
     }
+    if ((cls & C_CONTROL) !== 0) sinkSawControl = true;
     // Surrogate pairs stay together as one punctuation token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
     pushToken('punct', i, i + width, false, spaceBefore, -1);
@@ -1029,9 +1052,19 @@ export interface ProseContext {
 }
 
 export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
-  const { prose, frontMatter } = proseView(text, format);
-  const folded = fold(prose);
-  const { tokens, keys, keyIds } = tokenizeWithKeys(prose, folded);
+  // Control characters are rare: rather than search the whole text for them before tokenizing (as
+  // proseView does), tokenize, and if the tokenizer met one (every one reaches it as punctuation),
+  // blank them and tokenize again. Without them the blanked prose is the prose itself.
+  const { prose: marked, frontMatter } = markupBlanked(text, format);
+  let prose = marked;
+  let folded = fold(prose);
+  let scan = tokenizeWithKeys(prose, folded);
+  if (scan.sawControl) {
+    prose = blankControls(marked);
+    folded = fold(prose);
+    scan = tokenizeWithKeys(prose, folded);
+  }
+  const { tokens, keys, keyIds } = scan;
   return { uri, text, format, prose, folded, tokens, keys, keyIds, frontMatter };
 }
 
