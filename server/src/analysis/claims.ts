@@ -353,6 +353,9 @@ class ClaimScanner {
   private readonly phraseEndingAtToken = new Map<number, PhraseMatch>();
   private readonly dateFirst: number[] = [];
   private readonly dateLast: number[] = [];
+  /** First and last token of each figure (`tokenRange` of its span), found by markSpans. */
+  private readonly figureFirst: number[] = [];
+  private readonly figureLast: number[] = [];
   /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'; told when first asked for. */
   private readonly dateRoles: ('base' | 'asof' | 'period' | undefined)[] = [];
   private readonly dateTaken: boolean[];
@@ -598,6 +601,8 @@ class ClaimScanner {
       for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
     });
     this.forEachTokenRange(this.figures, (i, a, b) => {
+      this.figureFirst.push(a);
+      this.figureLast.push(b);
       for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
     });
   }
@@ -750,7 +755,8 @@ class ClaimScanner {
   private draftOf(figure: Figure, figureIndex: number, index: number): Draft | null {
     if (figure.kind === 'ordinal') return null;
     if (figure.kind === 'percent' && figure.unit !== '%') return null; // percentage points: not modelled
-    const [first, last] = this.tokenRange(figure.start, figure.end);
+    const first = this.figureFirst[figureIndex]!;
+    const last = this.figureLast[figureIndex]!;
     const unitKind: MetricUnit = figure.kind === 'money' ? 'money' : figure.kind === 'percent' ? 'percent' : 'count';
     const draft: Draft = {
       figureIndex,
@@ -823,7 +829,7 @@ class ClaimScanner {
     while (j < this.n && this.inSentence(j, s) && j < last + 12) {
       const fig = this.figureAt[j];
       if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
-        j = this.tokenRange(this.figures[fig]!.start, this.figures[fig]!.end)[1] + 1;
+        j = this.figureLast[fig]! + 1;
         if (this.isWord(j)) {
           const end = this.phraseAt(CHANGE_AFTER, j);
           if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
@@ -1334,7 +1340,7 @@ class ClaimScanner {
       // The same value in another unit: "USD 5.33 billion (VND 122.6 trillion) in 2020".
       if (this.w(k) === '(' && this.figureAt[k + 1] !== -1) {
         const fi = this.figureAt[k + 1]!;
-        const after = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+        const after = this.figureLast[fi]! + 1;
         if (this.w(after) === ')') {
           k = after + 1;
           viaList = true;
@@ -1353,7 +1359,7 @@ class ClaimScanner {
         while (j < end && (this.w(j) === ',' || this.w(j) === 'and')) j++;
         const fi = this.figureAt[j];
         if (fi !== undefined && fi !== -1 && this.figures[fi]!.kind !== 'percent' && this.figures[fi]!.kind !== 'ordinal') {
-          k = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+          k = this.figureLast[fi]! + 1;
           viaList = true;
           continue;
         }
