@@ -758,6 +758,9 @@ class ClaimScanner {
     const first = this.figureFirst[figureIndex]!;
     const last = this.figureLast[figureIndex]!;
     const unitKind: MetricUnit = figure.kind === 'money' ? 'money' : figure.kind === 'percent' ? 'percent' : 'count';
+    // Every field, optional ones too, in one literal: drafts then share one shape, and the scanner's
+    // reads of their fields stay monomorphic (fields added later, in varying orders, made a shape per
+    // order). Nothing here tells an absent field from an undefined one.
     const draft: Draft = {
       figureIndex,
       figure,
@@ -766,11 +769,23 @@ class ClaimScanner {
       sentence: this.sentenceOf(first),
       unitKind,
       measure: 'level',
+      sign: undefined,
       metric: null,
+      metricText: undefined,
+      metricMatch: undefined,
+      sense: undefined,
       parties: [],
       partiesKnown: false,
+      reporter: undefined,
+      partner: undefined,
       period: null,
       periodSet: false,
+      periodUnknownReason: undefined,
+      base: undefined,
+      baseDate: undefined,
+      samePeriod: undefined,
+      ofDraft: undefined,
+      leadingDate: undefined,
       unknown: [],
       index,
     };
