@@ -126,6 +126,8 @@ class PartyWalk {
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
   private readonly seenPeople = new Set<string>();
+  /** The id of each name of a person found by a title in this release: a release names the same people again and again. */
+  private readonly personIds = new Map<string, string>();
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
     this.view = tokenView(context.prose, context.folded, context.tokens, context.keys, context.keyIds);
@@ -343,7 +345,7 @@ class PartyWalk {
       nameEnd = this.nameRun(nameStart);
       if (nameEnd <= nameStart) return -1;
       name = collapse(this.text(nameStart, nameEnd));
-      id = `person:${slug(name)}`;
+      id = this.personId(name);
     }
     const title = hasTitle ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id } : this.appositiveTitle(nameEnd);
     const honorificParts: string[] = [];
@@ -352,6 +354,16 @@ class PartyWalk {
     const honorific = honorificParts.length > 0 ? collapse(honorificParts.join(' ')) : undefined;
     this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
     return nameEnd;
+  }
+
+  /** `person:<slug of the name>`, made once per name in the release (a slug folds and rebuilds the name). */
+  private personId(name: string): string {
+    let id = this.personIds.get(name);
+    if (id === undefined) {
+      id = `person:${slug(name)}`;
+      this.personIds.set(name, id);
+    }
+    return id;
   }
 
   /** The token after a run of honorifics starting at j ("Her Excellency Dr."), or j when none. */
@@ -725,11 +737,17 @@ class PartyWalk {
   private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
     let state = this.parties.get(id);
     if (state === undefined) {
-      // Optional fields assigned in order rather than spread from fresh objects.
-      const fresh: Mutable<PartyState> = { id, name, nameFromCapitals: record === undefined && !hasLowerCase(name), kind };
-      if (record?.iso2 !== undefined) fresh.iso2 = record.iso2;
-      if (record?.iso3 !== undefined) fresh.iso3 = record.iso3;
-      state = fresh;
+      // Every field in one literal, optional ones as undefined: all states share one shape (the
+      // summaries are built field by field from them, testing each optional one for undefined).
+      state = {
+        id,
+        name,
+        nameFromCapitals: record === undefined && !hasLowerCase(name),
+        kind,
+        iso2: record?.iso2,
+        iso3: record?.iso3,
+        acronymDefinition: undefined,
+      };
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
       state.name = name;
@@ -781,9 +799,14 @@ class PartyWalk {
   private result(): PartyAnalysis {
     const text = this.source;
     const prose = this.prose;
-    const mentions: PartyMention[] = this.drafts.map((d) => {
+    const mentions: PartyMention[] = [];
+    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
+    // part of a longer one defined later) leaves no trace.
+    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
+    for (const d of this.drafts) {
       const state = this.parties.get(d.id)!;
-      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: text.slice(d.start, d.end), id: d.id, name: state.name, kind: state.kind };
+      const mentionText = text.slice(d.start, d.end);
+      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: d.id, name: state.name, kind: state.kind };
       const person = d.person;
       if (person !== undefined) {
         if (person.title !== undefined) mention.title = person.title;
@@ -792,21 +815,19 @@ class PartyWalk {
         if (person.form !== undefined) mention.form = person.form;
       }
       if (d.glued) mention.glued = true;
-      return mention;
-    });
-    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
-    // part of a longer one defined later) leaves no trace.
-    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
-    for (const d of this.drafts) {
+      mentions.push(mention);
+
       let tally = tallies.get(d.id);
       if (tally === undefined) {
         tally = { forms: [], titles: [], count: 0 };
         tallies.set(d.id, tally);
       }
       tally.count++;
-      const form = collapse(d.person?.form ?? prose.slice(d.start, d.end));
+      // The prose is the text itself unless Markdown or control characters were blanked: then the
+      // mention's text is the prose's slice, already made.
+      const form = collapse(person?.form ?? (prose === text ? mentionText : prose.slice(d.start, d.end)));
       if (!tally.forms.includes(form)) tally.forms.push(form);
-      const title = d.person?.title;
+      const title = person?.title;
       if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
     }
     const summaries: PartySummary[] = [];
