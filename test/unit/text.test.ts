@@ -163,3 +163,13 @@ test('a token found from an earlier one is the token a search of all of them fin
     for (let from = 0; from <= expected; from++) assert.equal(tokenIndexFrom(tokens, from, offset), expected, `${from} ${offset}`);
   }
 });
+
+test('letters and digits glued in turn are read however long the run is', () => {
+  const text = `Trade: ${'a1'.repeat(50_000)}b.`;
+  const tokens = tokenize(text);
+  assert.equal(tokens.length, 2 + 100_000 + 2);
+  assert.deepEqual(words(text.slice(0, 14)), ['Trade', ':', 'a', '1^', 'a^', '1^', 'a^', '1^', 'a^']);
+  assert.equal(text.slice(tokens.at(-2)!.start, tokens.at(-2)!.end), 'b');
+  assert.ok(tokens.slice(3, -1).every((t) => t.glued));
+  assert.ok(tokens.slice(2, -1).every((t, i) => t.kind === (i % 2 === 0 ? 'word' : 'number')));
+});

@@ -685,86 +685,95 @@ function numberEnd(prose: string, j: number, to: number): number {
  * what `fold` puts at that offset).
  */
 function pushWords(prose: string, start: number, to: number, gluedFirst: boolean, spaceBefore = false): number {
-  let wordStart = start;
-  let glued = gluedFirst;
-  let i = start;
-  let upperRun = 0; // length of the current run of capitals
-  let lowerRun = 0;
-  let hash = 0;
-  while (i < to) {
-    const c = prose.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a && (lowerRun > 0 || upperRun < 2)) {
-      // ASCII lower-case letters after another lower-case one or fewer than two capitals: never a
-      // split point (the splits below need a capital here, or two capitals and no lower case
-      // before), and their own folds. Most letters are these: the rest of the run is read here.
-      // (Only whether lowerRun is 0 matters below.)
-      hash = (Math.imul(hash, 31) + c) | 0;
-      lowerRun = 1;
-      i++;
-      while (i < to) {
-        const d = prose.charCodeAt(i);
-        if (d < 0x61 || d > 0x7a) break;
-        hash = (Math.imul(hash, 31) + d) | 0;
+  // Letters and digits glued in turn ("a1b2c3…") are read word, number, word…: the next word starts
+  // this loop over, rather than a call in a call, so that no run is too long for the stack.
+  run: for (;;) {
+    let wordStart = start;
+    let glued = gluedFirst;
+    let i = start;
+    let upperRun = 0; // length of the current run of capitals
+    let lowerRun = 0;
+    let hash = 0;
+    while (i < to) {
+      const c = prose.charCodeAt(i);
+      if (c >= 0x61 && c <= 0x7a && (lowerRun > 0 || upperRun < 2)) {
+        // ASCII lower-case letters after another lower-case one or fewer than two capitals: never a
+        // split point (the splits below need a capital here, or two capitals and no lower case
+        // before), and their own folds. Most letters are these: the rest of the run is read here.
+        // (Only whether lowerRun is 0 matters below.)
+        hash = (Math.imul(hash, 31) + c) | 0;
+        lowerRun = 1;
         i++;
+        while (i < to) {
+          const d = prose.charCodeAt(i);
+          if (d < 0x61 || d > 0x7a) break;
+          hash = (Math.imul(hash, 31) + d) | 0;
+          i++;
+        }
+        continue;
       }
-      continue;
-    }
-    if (c >= 0x41 && c <= 0x5a && lowerRun === 0) {
-      // An ASCII capital with no lower case before it in the word: no split, its fold is the lower case.
-      hash = (Math.imul(hash, 31) + c + 0x20) | 0;
-      upperRun++;
-      i++;
-      continue;
-    }
-    // A space ends the word, as below, without the class table.
-    if (c === 0x20) break;
-    const cls = classOf(c);
-    if ((cls & C_LETTER) !== 0) {
-      const upper = (cls & C_UPPER) !== 0;
-      const lower = !upper && (cls & C_LOWER) !== 0;
-      if (upper && lowerRun > 0 && i > wordStart) {
-        // "andCambodia": lower then upper.
-        pushToken('word', wordStart, i, glued, spaceBefore, hash);
-        spaceBefore = false;
-        glued = true;
-        wordStart = i;
-        lowerRun = 0;
-        upperRun = 0;
-        hash = 0;
-      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
-        // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
-        // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
-        pushToken('word', wordStart, i, glued, spaceBefore, hash);
-        spaceBefore = false;
-        glued = true;
-        wordStart = i;
-        upperRun = 0;
-        hash = 0;
-      }
-      if (upper) {
+      if (c >= 0x41 && c <= 0x5a && lowerRun === 0) {
+        // An ASCII capital with no lower case before it in the word: no split, its fold is the lower case.
+        hash = (Math.imul(hash, 31) + c + 0x20) | 0;
         upperRun++;
-      } else if (lower) {
-        lowerRun++;
+        i++;
+        continue;
       }
-      hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
-      i++;
-      continue;
-    }
-    if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
-      // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+      // A space ends the word, as below, without the class table.
+      if (c === 0x20) break;
+      const cls = classOf(c);
+      if ((cls & C_LETTER) !== 0) {
+        const upper = (cls & C_UPPER) !== 0;
+        const lower = !upper && (cls & C_LOWER) !== 0;
+        if (upper && lowerRun > 0 && i > wordStart) {
+          // "andCambodia": lower then upper.
+          pushToken('word', wordStart, i, glued, spaceBefore, hash);
+          spaceBefore = false;
+          glued = true;
+          wordStart = i;
+          lowerRun = 0;
+          upperRun = 0;
+          hash = 0;
+        } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
+          // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
+          // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
+          pushToken('word', wordStart, i, glued, spaceBefore, hash);
+          spaceBefore = false;
+          glued = true;
+          wordStart = i;
+          upperRun = 0;
+          hash = 0;
+        }
+        if (upper) {
+          upperRun++;
+        } else if (lower) {
+          lowerRun++;
+        }
+        hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
+        i++;
+        continue;
+      }
+      if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
+        // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+        break;
+      }
+      if ((cls & C_DIGIT) !== 0) {
+        pushToken('word', wordStart, i, glued, spaceBefore, hash);
+        const j = numberEnd(prose, i + 1, to);
+        pushToken('number', i, j, true, false, -1);
+        if (j < to && isLetterCode(prose.charCodeAt(j))) {
+          start = j;
+          gluedFirst = true;
+          spaceBefore = false;
+          continue run;
+        }
+        return j;
+      }
       break;
     }
-    if ((cls & C_DIGIT) !== 0) {
-      pushToken('word', wordStart, i, glued, spaceBefore, hash);
-      const j = numberEnd(prose, i + 1, to);
-      pushToken('number', i, j, true, false, -1);
-      if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, true);
-      return j;
-    }
-    break;
+    pushToken('word', wordStart, i, glued, spaceBefore, hash);
+    return i;
   }
-  pushToken('word', wordStart, i, glued, spaceBefore, hash);
-  return i;
 }
 
 /** Index of the first token whose end is after `offset` (binary search), or `tokens.length`. */
