@@ -252,3 +252,26 @@ test('any text: spans are exact, in order, without overlap, values finite', () =
     { numRuns: 500 },
   );
 });
+
+test('a figure has the value and resolution of its decimal digits read with one rounding, scale applied', () => {
+  const scales: [string, number][] = [['', 0], [' million', 6], [' billion', 9], [' trillion', 12]];
+  fc.assert(
+    fc.property(
+      fc.stringMatching(/^[1-9][0-9]{0,11}$/),
+      fc.stringMatching(/^[0-9]{0,8}$/),
+      fc.constantFrom(...scales),
+      (int, frac, [word, scale]) => {
+        const written = `USD ${int}${frac === '' ? '' : `.${frac}`}${word}`;
+        const figures = extractFigures(proseContext(`Trade reached ${written} last year.`, 'file:///t.release.txt'), []);
+        assert.equal(figures.length, 1, written);
+        const figure = figures[0]!;
+        assert.equal(figure.text, written);
+        // The decimal string itself, read once: no binary rounding of a scaled product.
+        assert.equal(figure.value, Number(`${int}${frac}e${scale - frac.length}`), written);
+        const zeros = frac === '' ? int.length - int.replace(/0+$/, '').length : 0;
+        assert.equal(figure.resolution, Number(`1e${scale - frac.length + zeros}`), written);
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeLineStarts, fold, positionAt, proseView, readFrontMatter, tokenize } from '../../server/src/analysis/text';
+import { computeLineStarts, fold, KeyFlags, positionAt, proseContext, proseView, readFrontMatter, tokenIndexAt, tokenIndexFrom, tokenize } from '../../server/src/analysis/text';
 
 function words(text: string): string[] {
   return tokenize(text).map((t) => `${text.slice(t.start, t.end)}${t.glued ? '^' : ''}`);
@@ -85,6 +85,20 @@ test('plain text keeps its characters but for control characters', () => {
   assert.equal(prose, '**KINGDOM** 2021 x');
 });
 
+test('a release with control characters is read as if they were spaces, in plain text and Markdown', () => {
+  for (const uri of ['file:///r/a.txt', 'file:///r/a.md']) {
+    const context = proseContext('Trade\u0000reached\u0007USD 5\u001fbillion in 2021.', uri);
+    assert.equal(context.prose, 'Trade reached USD 5 billion in 2021.', uri);
+    assert.deepEqual(
+      context.tokens.map((t) => context.prose.slice(t.start, t.end)),
+      ['Trade', 'reached', 'USD', '5', 'billion', 'in', '2021', '.'],
+      uri,
+    );
+    assert.deepEqual(context.tokens.map((t) => t.spaceBefore), [true, true, true, true, true, true, true, false], uri);
+    assert.deepEqual(context.keys, ['trade', 'reached', 'usd', '5', 'billion', 'in', '2021', '.'], uri);
+  }
+});
+
 test('front matter must open and close the document', () => {
   assert.equal(readFrontMatter('---\ntitle: a\n'), null);
   assert.equal(readFrontMatter('text\n---\ndate: x\n---\n'), null);
@@ -97,4 +111,65 @@ test('line starts and positions handle LF, CRLF and CR', () => {
   assert.deepEqual(starts, [0, 2, 6, 8]);
   assert.deepEqual(positionAt(starts, 7), { line: 2, character: 1 });
   assert.deepEqual(positionAt(starts, 8), { line: 3, character: 0 });
+});
+
+/** A release of `count` made-up words ("w0a w1b …"), none of them a word of another release. */
+function manyWords(count: number, tag: string): string {
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) words.push(`${tag}${i.toString(36)}x`);
+  return words.join(' ');
+}
+
+test('token keys are the folded text of each token, before and after the key table starts over', () => {
+  // Enough distinct words to fill the process-wide key table past the point where it starts over.
+  const texts = ['Việt Nam and CAMBODIA signed 11 documents.', manyWords(20000, 'a'), manyWords(9000, 'b'), 'Việt Nam and CAMBODIA signed 11 documents.'];
+  for (const text of texts) {
+    const context = proseContext(text, 'file:///r/a.txt');
+    const expected = context.tokens.map((t) => context.folded.slice(t.start, t.end));
+    assert.deepEqual(context.keys, expected);
+    // The same key has one id, and different keys different ids (where interned: id ≥ 0).
+    const idOf = new Map<string, number>();
+    context.keys.forEach((key, i) => {
+      const id = context.keyIds.ids[i]!;
+      if (id < 0) return;
+      if (idOf.has(key)) assert.equal(idOf.get(key), id, key);
+      else idOf.set(key, id);
+    });
+    assert.equal(new Set(idOf.values()).size, idOf.size);
+  }
+});
+
+test('key flags are the flags the classifier gives each token, and next finds the next flagged token', () => {
+  const vowelStart = new KeyFlags((key) => (/^[aeiou]/.test(key) ? 1 : 0) | (key.length > 4 ? 2 : 0));
+  const texts = ['An envoy of Viet Nam, Indonesia and Japan met in Ottawa on 11 October.', manyWords(9000, 'e'), 'Úc and Ấn Độ: over 40 agreements.'];
+  for (const text of texts) {
+    const context = proseContext(text, 'file:///r/a.md');
+    const { keys, keyIds } = context;
+    keys.forEach((key, i) => assert.equal(vowelStart.of(keyIds, i, key), (/^[aeiou]/.test(key) ? 1 : 0) | (key.length > 4 ? 2 : 0), key));
+    for (const flag of [1, 2, 3]) {
+      const expected = keys.map((_, i) => i).filter((i) => (vowelStart.of(keyIds, i, keys[i]!) & flag) !== 0);
+      const found: number[] = [];
+      for (let i = vowelStart.next(keyIds, keys, 0, keys.length, flag); i < keys.length; i = vowelStart.next(keyIds, keys, i + 1, keys.length, flag)) found.push(i);
+      assert.deepEqual(found, expected, `flag ${flag}`);
+    }
+  }
+});
+
+test('a token found from an earlier one is the token a search of all of them finds', () => {
+  const text = 'Trade between  Viet Nam and Cambodia\nreached USD 5.2 billion,  up 10%.';
+  const tokens = tokenize(text);
+  for (let offset = 0; offset <= text.length; offset++) {
+    const expected = tokenIndexAt(tokens, offset);
+    for (let from = 0; from <= expected; from++) assert.equal(tokenIndexFrom(tokens, from, offset), expected, `${from} ${offset}`);
+  }
+});
+
+test('letters and digits glued in turn are read however long the run is', () => {
+  const text = `Trade: ${'a1'.repeat(50_000)}b.`;
+  const tokens = tokenize(text);
+  assert.equal(tokens.length, 2 + 100_000 + 2);
+  assert.deepEqual(words(text.slice(0, 14)), ['Trade', ':', 'a', '1^', 'a^', '1^', 'a^', '1^', 'a^']);
+  assert.equal(text.slice(tokens.at(-2)!.start, tokens.at(-2)!.end), 'b');
+  assert.ok(tokens.slice(3, -1).every((t) => t.glued));
+  assert.ok(tokens.slice(2, -1).every((t, i) => t.kind === (i % 2 === 0 ? 'word' : 'number')));
 });

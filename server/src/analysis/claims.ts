@@ -18,7 +18,8 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
-import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
+import { daysInMonth } from './calendar';
+import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, tokenIndexFrom, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
@@ -301,6 +302,22 @@ interface Draft {
   readonly index: number;
 }
 
+/**
+ * The scanner's token arrays, kept from one release to the next: a typed array's backing store costs
+ * far more to make than to fill (4.7 µs against 0.2 µs for a release's 6,000 numbers), and a scanner
+ * is made for every release. One buffer serves the scanner at work: `extractClaims` runs it to the
+ * end before it returns, nothing in it calls out to code that could start another, and none of its
+ * arrays leaves it. A huge document's arrays are made for it alone, so as not to be kept.
+ */
+let scannerArrays = new Int32Array(0);
+const MAX_KEPT_SCANNER_ARRAYS = 1 << 18;
+
+function scannerBuffer(length: number): Int32Array {
+  if (length > MAX_KEPT_SCANNER_ARRAYS) return new Int32Array(length);
+  if (scannerArrays.length < length) scannerArrays = new Int32Array(Math.min(MAX_KEPT_SCANNER_ARRAYS, Math.max(length, 2 * scannerArrays.length)));
+  return scannerArrays;
+}
+
 class ClaimScanner {
   private readonly tokens: readonly Token[];
   private readonly folded: string;
@@ -340,6 +357,9 @@ class ClaimScanner {
   private readonly phraseEndingAtToken = new Map<number, PhraseMatch>();
   private readonly dateFirst: number[] = [];
   private readonly dateLast: number[] = [];
+  /** First and last token of each figure (`tokenRange` of its span), found by markSpans. */
+  private readonly figureFirst: number[] = [];
+  private readonly figureLast: number[] = [];
   /** Per date: 'base' (of a change), 'asof' (a point in time), or 'period'; told when first asked for. */
   private readonly dateRoles: ('base' | 'asof' | 'period' | undefined)[] = [];
   private readonly dateTaken: boolean[];
@@ -351,8 +371,9 @@ class ClaimScanner {
   private readonly countryCache = new Map<number, string[]>();
   /** `respectivelyIn` of each sentence asked for so far. */
   private readonly respectivelyFound = new Map<number, number>();
-  /** Paragraph number of each token plus one, 0 when not found yet (made when first needed); ranges by number. */
+  /** Paragraph number of each token plus one, 0 when not found yet (cleared when first needed); ranges by number. */
   private paragraph1: Int32Array | null = null;
+  private readonly paragraphArea: Int32Array;
   private readonly paragraphStart: number[] = [];
   private readonly paragraphEnd: number[] = [];
 
@@ -371,16 +392,16 @@ class ClaimScanner {
     this.vocabulary = analysis.vocabulary ?? BUILT_IN_VOCABULARY;
     // Two slots past the last token read as "no party", "no date", "no figure": look-aheads ("(",
     // "to" at the very end of the text) need no bounds checks of their own.
-    // One buffer for the five token arrays: a typed array's backing store costs far more to make
-    // than to fill, and a release makes these once.
     const m = this.n + 2;
-    const buffer = new Int32Array(5 * m);
+    const buffer = scannerBuffer(6 * m);
     buffer.fill(-1, 0, 3 * m);
+    buffer.fill(0, 3 * m, 5 * m);
     this.partyAt = buffer.subarray(0, m);
     this.dateAt = buffer.subarray(m, 2 * m);
     this.figureAt = buffer.subarray(2 * m, 3 * m);
     this.sentence1 = buffer.subarray(3 * m, 4 * m);
     this.clause1 = buffer.subarray(4 * m, 5 * m);
+    this.paragraphArea = buffer.subarray(5 * m, 5 * m + this.n);
     this.dateTaken = new Array<boolean>(this.dates.length).fill(false);
   }
 
@@ -524,7 +545,7 @@ class ClaimScanner {
 
   /** The paragraph number of token k (0 ≤ k < n), its paragraph found now if need be. */
   private paragraphOf(k: number): number {
-    const numbers = (this.paragraph1 ??= new Int32Array(this.n));
+    const numbers = (this.paragraph1 ??= this.paragraphArea.fill(0));
     if (numbers[k] !== 0) return numbers[k]! - 1;
     let a = k;
     while (a > 0 && !this.paragraphBreakBefore(a)) a--;
@@ -584,6 +605,8 @@ class ClaimScanner {
       for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
     });
     this.forEachTokenRange(this.figures, (i, a, b) => {
+      this.figureFirst.push(a);
+      this.figureLast.push(b);
       for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
     });
   }
@@ -605,7 +628,7 @@ class ClaimScanner {
     for (let i = 0; i < spans.length; i++) {
       const { start, end } = spans[i]!;
       // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
-      first = firstEndingAfter(tokens, first, start);
+      first = tokenIndexFrom(tokens, first, start);
       // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
       const lastOffset = Math.max(start, end - 1);
       let last = first;
@@ -727,7 +750,7 @@ class ClaimScanner {
     const second = ranked[1]![1];
     const third = ranked[2]?.[1] ?? 0;
     if (third * 3 > second || ranked[0]![1] > second * 4) return null;
-    return [ranked[0]![0], ranked[1]![0]].sort();
+    return orderedPair(ranked[0]![0], ranked[1]![0]);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -736,8 +759,12 @@ class ClaimScanner {
   private draftOf(figure: Figure, figureIndex: number, index: number): Draft | null {
     if (figure.kind === 'ordinal') return null;
     if (figure.kind === 'percent' && figure.unit !== '%') return null; // percentage points: not modelled
-    const [first, last] = this.tokenRange(figure.start, figure.end);
+    const first = this.figureFirst[figureIndex]!;
+    const last = this.figureLast[figureIndex]!;
     const unitKind: MetricUnit = figure.kind === 'money' ? 'money' : figure.kind === 'percent' ? 'percent' : 'count';
+    // Every field, optional ones too, in one literal: drafts then share one shape, and the scanner's
+    // reads of their fields stay monomorphic (fields added later, in varying orders, made a shape per
+    // order). Nothing here tells an absent field from an undefined one.
     const draft: Draft = {
       figureIndex,
       figure,
@@ -746,11 +773,23 @@ class ClaimScanner {
       sentence: this.sentenceOf(first),
       unitKind,
       measure: 'level',
+      sign: undefined,
       metric: null,
+      metricText: undefined,
+      metricMatch: undefined,
+      sense: undefined,
       parties: [],
       partiesKnown: false,
+      reporter: undefined,
+      partner: undefined,
       period: null,
       periodSet: false,
+      periodUnknownReason: undefined,
+      base: undefined,
+      baseDate: undefined,
+      samePeriod: undefined,
+      ofDraft: undefined,
+      leadingDate: undefined,
       unknown: [],
       index,
     };
@@ -809,7 +848,7 @@ class ClaimScanner {
     while (j < this.n && this.inSentence(j, s) && j < last + 12) {
       const fig = this.figureAt[j];
       if (fig !== -1 && this.figures[fig]!.kind === 'percent') {
-        j = this.tokenRange(this.figures[fig]!.start, this.figures[fig]!.end)[1] + 1;
+        j = this.figureLast[fig]! + 1;
         if (this.isWord(j)) {
           const end = this.phraseAt(CHANGE_AFTER, j);
           if (end >= 0) return DECREASE_WORDS.has(this.wordsText(j, end)) ? -1 : 1;
@@ -1320,7 +1359,7 @@ class ClaimScanner {
       // The same value in another unit: "USD 5.33 billion (VND 122.6 trillion) in 2020".
       if (this.w(k) === '(' && this.figureAt[k + 1] !== -1) {
         const fi = this.figureAt[k + 1]!;
-        const after = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+        const after = this.figureLast[fi]! + 1;
         if (this.w(after) === ')') {
           k = after + 1;
           viaList = true;
@@ -1339,7 +1378,7 @@ class ClaimScanner {
         while (j < end && (this.w(j) === ',' || this.w(j) === 'and')) j++;
         const fi = this.figureAt[j];
         if (fi !== undefined && fi !== -1 && this.figures[fi]!.kind !== 'percent' && this.figures[fi]!.kind !== 'ordinal') {
-          k = this.tokenRange(this.figures[fi]!.start, this.figures[fi]!.end)[1] + 1;
+          k = this.figureLast[fi]! + 1;
           viaList = true;
           continue;
         }
@@ -1476,7 +1515,7 @@ class ClaimScanner {
 
   private setPair(d: Draft, pair: readonly string[] | null): void {
     if (!pair || pair.length !== 2 || pair[0] === pair[1]) return;
-    d.parties = [...pair].sort();
+    d.parties = orderedPair(pair[0]!, pair[1]!);
     d.partiesKnown = true;
   }
 
@@ -1726,26 +1765,6 @@ function firstMatchFrom(list: readonly PhraseMatch[], test: (m: PhraseMatch) => 
   return low;
 }
 
-/** `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary search. */
-function firstEndingAfter(tokens: readonly Token[], from: number, offset: number): number {
-  const n = tokens.length;
-  let low = from;
-  let high = from;
-  let step = 1;
-  while (high < n && tokens[high]!.end <= offset) {
-    low = high + 1;
-    high += step;
-    step *= 2;
-  }
-  if (high > n) high = n;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The list without repeats, first occurrences in order. Lists here hold a few reasons at most. */
@@ -1784,8 +1803,18 @@ function shiftYear(iso: string, years: number): string {
   const y = Number(iso.slice(0, 4)) + years;
   const m = Number(iso.slice(5, 7));
   let day = Number(iso.slice(8, 10));
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const wasLast = day === new Date(Date.UTC(y - years, m, 0)).getUTCDate();
+  const last = utcDaysInMonth(y, m);
+  const wasLast = day === utcDaysInMonth(y - years, m);
   if (day > last || wasLast) day = last;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** `new Date(Date.UTC(y, m, 0)).getUTCDate()` for a month 1–12, without a Date: `Date.UTC` reads years 0–99 as 1900–1999. */
+function utcDaysInMonth(y: number, m: number): number {
+  return daysInMonth(y >= 0 && y <= 99 ? 1900 + y : y, m);
+}
+
+/** `[a, b].sort()`: two strings in code-unit order, without the sort. */
+function orderedPair(a: string, b: string): string[] {
+  return b < a ? [b, a] : [a, b];
 }

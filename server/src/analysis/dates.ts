@@ -9,7 +9,7 @@
 
 import type { DateGranularity, DateMention, ReleaseDate, ReleaseDateSource, StatedWeekday } from './types';
 import type { ProseContext, Token } from './text';
-import { fold, isLowerCode, isUpperCode, KeyMemo, tokenIndexAt, tokenKeyTable, tokenize } from './text';
+import { fold, isLowerCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, tokenIndexFrom, tokenKeyTable, tokenize } from './text';
 import type { KeyIds } from './text';
 import {
   addDays,
@@ -113,7 +113,8 @@ function entry(word: string): WordInfo {
 }
 
 /** The lexicon entry of a token key, remembered per key. */
-const LEXICON_ENTRY = new KeyMemo<WordInfo | null>((key) => LEXICON.get(key) ?? null);
+const LEXICON_ENTRY_OF = (key: string): WordInfo | null => LEXICON.get(key) ?? null;
+const LEXICON_ENTRY = new KeyMemo<WordInfo | null>(LEXICON_ENTRY_OF);
 
 function flagAll(words: readonly string[], flag: number): void {
   for (const word of words) entry(word).flags |= flag;
@@ -201,6 +202,29 @@ const AHEAD_ESTIMATES: Readonly<Record<string, number>> = vocabulary.aheadEstima
   entry('as').flags |= F_AS;
   entry('mid').flags |= F_MID;
 })();
+
+/** `info` of a word whose key is `key`: its lexicon entry, or null; most words are ruled out from their first letter and length. */
+function lexiconWord(key: string): WordInfo | null {
+  const len = key.length;
+  if (len > MAX_WORD) return null;
+  const first = key.charCodeAt(0) - 0x61;
+  if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) return LEXICON_ENTRY_OF(key);
+  return null;
+}
+
+/**
+ * Whether a word can start a date (its lexicon entry has a flag of F_START), per key: the walk asks
+ * it of every word, and one typed-array read is all it costs, where the entry costs two reads and
+ * filling the scan's per-token cache.
+ */
+const CAN_START = 1;
+/** The key starts with a digit: every number token's does (digits fold to themselves). */
+const DIGITS = 2;
+const STARTS_DATE = new KeyFlags((key) => {
+  const w = lexiconWord(key);
+  const first = key.charCodeAt(0);
+  return (w !== null && (w.flags & F_START) !== 0 ? CAN_START : 0) | (first >= 0x30 && first <= 0x39 ? DIGITS : 0);
+});
 
 // ---------------------------------------------------------------------------------------------
 // The walk's state and token helpers.
@@ -1306,13 +1330,16 @@ export function extractDates(context: ProseContext, releaseDate: ReleaseDate | n
   const n = S.n;
   let i = 0;
   while (i < n) {
+    // Only numbers and words that can start a date start one: the tokens in between are passed over
+    // in one tight loop (a superset: a key of digits may be no number).
+    i = STARTS_DATE.next(S.keyIds, S.keys, i, n, CAN_START | DIGITS);
+    if (i >= n) break;
     const t = tokens[i]!;
     let raw: Raw | null = null;
     if (t.kind === 'number') {
       raw = atNumber(S, i);
-    } else if (t.kind === 'word') {
-      const w = info(S, i);
-      if (w !== null && w.flags & F_START) raw = atWord(S, i, w);
+    } else if (t.kind === 'word' && (STARTS_DATE.of(S.keyIds, i, S.keys[i]!) & CAN_START) !== 0) {
+      raw = atWord(S, i, info(S, i)!);
     }
     if (raw !== null && raw.next > i) {
       out.push(toMention(context.text, raw, release));
@@ -1385,8 +1412,10 @@ function fromLines(context: ProseContext): ReleaseDate | null {
     const start = nl + 1;
     if (!isBlank(prose, start, end)) {
       seen++;
-      if (isBodyLine(S, start, end)) break;
-      const found = lineDate(S, start, end, false);
+      const a = tokenIndexAt(S.tokens, start);
+      const b = tokenIndexFrom(S.tokens, a, end);
+      if (isBodyLine(S, a, b)) break;
+      const found = lineDate(S, a, b, false);
       if (found && found.date) return make(found);
     }
     if (nl < 0) break;
@@ -1395,24 +1424,30 @@ function fromLines(context: ProseContext): ReleaseDate | null {
   // The first dateline or date line in the top part: the lines up to the first body paragraph,
   // which may itself open with a news-agency dateline.
   let pos = 0;
+  let a = 0; // the line's first token, found from the last line's on
   for (let seen = 0; seen < TOP_LINES && pos < prose.length;) {
     let nl = prose.indexOf('\n', pos);
     if (nl < 0) nl = prose.length;
     if (!isBlank(prose, pos, nl)) {
       seen++;
-      const found = lineDate(S, pos, nl, true);
+      a = tokenIndexFrom(S.tokens, a, pos);
+      const b = tokenIndexFrom(S.tokens, a, nl);
+      const found = lineDate(S, a, b, true);
       if (found) return make(found); // a dateline without a year ends the search: it gives no date
-      if (isBodyLine(S, pos, nl)) break;
+      if (isBodyLine(S, a, b)) break;
+      a = b;
     }
     pos = nl + 1;
   }
   return null;
 }
 
-/** A line of body text: long enough, and ending like a sentence. */
-function isBodyLine(S: Scan, lineStart: number, lineEnd: number): boolean {
-  const a = tokenIndexAt(S.tokens, lineStart);
-  const b = tokenIndexAt(S.tokens, lineEnd);
+/**
+ * A line of body text: long enough, and ending like a sentence. A line's tokens [a, b) are those
+ * from `tokenIndexAt` of its start to `tokenIndexAt` of its end (the line break, or the end of the
+ * text: no token spans a line break).
+ */
+function isBodyLine(S: Scan, a: number, b: number): boolean {
   if (b - a < BODY_LINE_TOKENS) return false;
   const last = S.tokens[b - 1]!;
   if (last.kind !== 'punct') return false;
@@ -1431,12 +1466,10 @@ function isBlank(text: string, from: number, to: number): boolean {
 /**
  * A line that is a dateline ("Phnom Penh, 23 October 2021"), a date line ("Tuesday, 21 October
  * 2021"), or — when `paragraphStart` — a news-agency dateline opening a paragraph ("Hanoi, October
- * 23 (VNA) –"). The date is null when the line gives no year.
+ * 23 (VNA) –"). The date is null when the line gives no year. The line's tokens are [a, b), as for
+ * `isBodyLine`.
  */
-function lineDate(S: Scan, lineStart: number, lineEnd: number, paragraphStart: boolean): LineDate | null {
-  const a = tokenIndexAt(S.tokens, lineStart);
-  let b = a;
-  while (b < S.n && S.tokens[b]!.start < lineEnd) b++;
+function lineDate(S: Scan, a: number, b: number, paragraphStart: boolean): LineDate | null {
   if (a >= b) return null;
   // A date line: [weekday[,]] date[.]
   let i = a;

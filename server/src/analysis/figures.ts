@@ -23,7 +23,7 @@
 // Ordinals are exact (resolution 1); a value of zero has the resolution of its scale.
 
 import type { Figure, FigureKind, Modality, Qualifier, Span } from './types';
-import { fold, tokenize, type ProseContext, type Token } from './text';
+import { fold, KeyFlags, tokenize, type KeyIds, type ProseContext, type Token } from './text';
 import vocabulary from '../knowledge/figure-vocabulary.json';
 import currencyData from '../knowledge/currencies.json';
 
@@ -172,6 +172,74 @@ function addCurrency(form: string, entry: CurrencyEntry): void {
   for (const [word, code] of Object.entries(currencyData.prefixWords)) addCurrency(word, { code, position: 'prefix', caseRule: 'exact', form: word });
 }
 
+// The word lists the scanner asks about most, as flags per key (see KeyFlags): near every number it
+// asks a dozen of them about each token around it.
+
+const F_MONTH = 1 << 0;
+const F_TIME_UNIT = 1 << 1;
+const F_TIME_WORD = 1 << 2;
+const F_SCALE = 1 << 3;
+const F_CURRENCY_SCALE = 1 << 4;
+const F_COUNT_NOUN = 1 << 5;
+/** A word that ends the search for a counted noun: a stop word, or a number word. */
+const F_COUNT_BREAK = 1 << 6;
+const F_CARDINAL = 1 << 7;
+const F_TEN = 1 << 8;
+const F_PERIOD_LEAD = 1 << 9;
+const F_YEAR_LEAD = 1 << 10;
+const F_MODALITY_BLOCKER = 1 << 11;
+const F_TARGET_VERB = 1 << 12;
+const F_TARGET_MODAL = 1 << 13;
+const F_INTENT_VERB = 1 << 14;
+const F_BASELINE = 1 << 15;
+const F_IDENTIFIER = 1 << 16;
+const F_GLUE = 1 << 17;
+const F_ORDINAL_SUFFIX = 1 << 18;
+const F_NUMBER_WORD = 1 << 19;
+const F_QUALIFIER_LAST = 1 << 20;
+const F_POST_QUALIFIER_FIRST = 1 << 21;
+const F_CUE_LAST = 1 << 22;
+const F_PERCENT_FIRST = 1 << 23;
+const F_POINT_FIRST = 1 << 24;
+/** A currency form starts with this key (the currency trie's root has it). */
+const F_CURRENCY_START = 1 << 25;
+const F_REFERENCE_DETERMINER = 1 << 26;
+/** An ordinal run into a short word ("andfifth"): some glue prefix leaves an ordinal (see gluedOrdinal). */
+const F_GLUED_ORDINAL = 1 << 27;
+/** The key starts with a digit: every number token's does (digits fold to themselves). */
+const F_DIGITS = 1 << 28;
+/** A word atWord may read as a number: a number word, "a" ("a million"), or F_GLUED_ORDINAL. */
+const F_MAY_START = 1 << 29;
+
+const FLAGGED_LISTS: ReadonlyArray<readonly [{ has(key: string): boolean }, number]> = [
+  [MONTHS, F_MONTH], [TIME_UNITS, F_TIME_UNIT], [TIME_WORDS, F_TIME_WORD], [SCALES, F_SCALE], [CURRENCY_SCALES, F_CURRENCY_SCALE],
+  [COUNT_NOUNS, F_COUNT_NOUN], [COUNT_STOP, F_COUNT_BREAK], [CARDINALS, F_COUNT_BREAK | F_CARDINAL], [TENS, F_COUNT_BREAK | F_TEN],
+  [SCALES, F_COUNT_BREAK], [PERIOD_LEADS, F_PERIOD_LEAD], [YEAR_LEADS, F_YEAR_LEAD], [MODALITY_BLOCKERS, F_MODALITY_BLOCKER],
+  [TARGET_VERBS, F_TARGET_VERB], [TARGET_MODALS, F_TARGET_MODAL], [INTENT_VERBS, F_INTENT_VERB], [BASELINE_WORDS, F_BASELINE],
+  [IDENTIFIER_WORDS, F_IDENTIFIER], [GLUE_WORDS, F_GLUE], [ORDINAL_SUFFIXES, F_ORDINAL_SUFFIX], [NUMBER_WORDS, F_NUMBER_WORD],
+  [QUALIFIERS.byLast, F_QUALIFIER_LAST], [POST_QUALIFIERS.byFirst, F_POST_QUALIFIER_FIRST], [MODALITY_CUES.byLast, F_CUE_LAST],
+  [PERCENT_PHRASES.byFirst, F_PERCENT_FIRST], [POINT_PHRASES.byFirst, F_POINT_FIRST], [CURRENCY_TRIE.next, F_CURRENCY_START],
+  [REFERENCE_DETERMINERS, F_REFERENCE_DETERMINER],
+];
+
+const FIGURE_WORDS = new KeyFlags((key) => {
+  let flags = 0;
+  for (const [list, flag] of FLAGGED_LISTS) if (list.has(key)) flags |= flag;
+  if (mayBeGluedOrdinal(key)) flags |= F_GLUED_ORDINAL;
+  if ((flags & (F_NUMBER_WORD | F_GLUED_ORDINAL)) !== 0 || key === 'a') flags |= F_MAY_START;
+  const first = key.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) flags |= F_DIGITS;
+  return flags;
+});
+
+/** What `gluedOrdinal` asks of the word alone before it looks around: "thailand" and "against" end like ordinals, hide none. */
+function mayBeGluedOrdinal(word: string): boolean {
+  const tail = word.slice(-2);
+  if (tail !== 'th' && tail !== 'st' && tail !== 'nd' && tail !== 'rd') return false;
+  if (ORDINALS.has(word) || CARDINALS.has(word)) return false;
+  return ORDINAL_GLUE_PREFIXES.some((prefix) => word.startsWith(prefix) && ORDINALS.has(word.slice(prefix.length)));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Limits.
 
@@ -224,6 +292,7 @@ class FigureScanner {
   private readonly n: number;
   /** Folded text of each token. */
   private readonly keys: readonly string[];
+  private readonly keyIds: KeyIds;
   private readonly taken: Span[];
   private readonly out: Figure[] = [];
   /** Tokens before this index belong to an earlier figure (or were read as part of one). */
@@ -236,6 +305,7 @@ class FigureScanner {
     this.text = context.text;
     this.n = this.tokens.length;
     this.keys = context.keys;
+    this.keyIds = context.keyIds;
     this.taken = mergeSpans(exclude);
   }
 
@@ -243,6 +313,10 @@ class FigureScanner {
     const { tokens, n } = this;
     let k = 0;
     while (k < n) {
+      // Only numbers and words atWord may read start a figure: the tokens in between are passed
+      // over in one tight loop (a superset: a key of digits may be no number).
+      k = FIGURE_WORDS.next(this.keyIds, this.keys, k, n, F_DIGITS | F_MAY_START);
+      if (k >= n) break;
       const t = tokens[k]!;
       let next = k + 1;
       if (t.kind === 'number') next = this.atDigits(k);
@@ -266,6 +340,23 @@ class FigureScanner {
   private f(k: number): string {
     if (k < 0 || k >= this.n) return '';
     return this.keys[k]!;
+  }
+
+  /** The FIGURE_WORDS flags of token k's key, punctuation included; 0 out of range. */
+  private keyFlags(k: number): number {
+    if (k < 0 || k >= this.n) return 0;
+    return FIGURE_WORDS.of(this.keyIds, k, this.keys[k]!);
+  }
+
+  /** The FIGURE_WORDS flags of the key `w(k)` gives: 0 for punctuation and out of range. */
+  private flags(k: number): number {
+    if (k < 0 || k >= this.n || this.tokens[k]!.kind === 'punct') return 0;
+    return FIGURE_WORDS.of(this.keyIds, k, this.keys[k]!);
+  }
+
+  /** `LIST.has(this.w(k))` for the lists of `flag`. */
+  private has(k: number, flag: number): boolean {
+    return (this.flags(k) & flag) !== 0;
   }
 
   private isPunct(k: number, ch: string): boolean {
@@ -330,7 +421,7 @@ class FigureScanner {
   }
 
   private isMonth(k: number): boolean {
-    return this.isWord(k) && MONTHS.has(this.w(k));
+    return this.isWord(k) && this.has(k, F_MONTH);
   }
 
   /** A month name right before token k ("October 21", "Oct. 21"). */
@@ -441,7 +532,7 @@ class FigureScanner {
     };
 
     // Ordinal suffix: "55th", "41st", "32nd".
-    if (this.isWord(last + 1) && this.adjacent(last, last + 1) && ORDINAL_SUFFIXES.has(this.w(last + 1)) && q.frac === '' && !separators && !leadingPoint) {
+    if (this.isWord(last + 1) && this.adjacent(last, last + 1) && this.has(last + 1, F_ORDINAL_SUFFIX) && q.frac === '' && !separators && !leadingPoint) {
       return this.digitOrdinal(q, last + 1);
     }
     return this.complete(q);
@@ -462,8 +553,7 @@ class FigureScanner {
     if (prev.end === t.start) {
       if (prev.kind === 'word') {
         // "G20", "A380", "COVID19" are names; "of11", "reached8.45" are PDF glue; "USD5.2" is money.
-        const word = this.w(p);
-        if (GLUE_WORDS.has(word)) return false;
+        if (this.has(p, F_GLUE)) return false;
         if (this.currencyEndingAt(p) !== null) return false;
         return true;
       }
@@ -482,7 +572,7 @@ class FigureScanner {
     // "No. 15", "Article 5", "National Road 1".
     let q = p;
     if ((this.isPunct(q, '.') || this.isPunct(q, ':')) && this.adjacent(q - 1, q)) q--;
-    if (this.isWord(q) && IDENTIFIER_WORDS.has(this.w(q)) && this.near(q, q === p ? k : p, 2)) return true;
+    if (this.isWord(q) && this.has(q, F_IDENTIFIER) && this.near(q, q === p ? k : p, 2)) return true;
     if (this.isPunct(p, '(') && this.adjacent(p, k) && this.isPunct(k + 1, ')') && this.adjacent(k, k + 1)) return true;
     return false;
   }
@@ -527,7 +617,7 @@ class FigureScanner {
     // "21st October", "October 21st", "the 21st of October": a day of a date.
     if (value >= 1 && value <= 31 && (this.monthAfter(suffix) || this.monthBefore(q.first))) return suffix + 1;
     // "the 3rd quarter", "2nd half": a period.
-    if (TIME_UNITS.has(this.w(suffix + 1)) || (this.isPunct(suffix + 1, '-') && TIME_UNITS.has(this.w(suffix + 2)))) return suffix + 1;
+    if (this.has(suffix + 1, F_TIME_UNIT) || (this.isPunct(suffix + 1, '-') && this.has(suffix + 2, F_TIME_UNIT))) return suffix + 1;
     // Letters glued after the suffix ("5thgeneration" aside, "1stAve") are left alone.
     if (this.isWord(suffix + 1) && this.adjacent(suffix, suffix + 1)) return suffix + 2;
     this.push(this.figure('ordinal', q.start, this.tokens[suffix]!.end, value, undefined, null, 1, null));
@@ -546,9 +636,9 @@ class FigureScanner {
     const maybeGlued = length >= 6 && !t.glued && endsLikeOrdinal(this.folded, t.end);
     if (!maybeNumber && !maybeGlued) return k + 1;
     const word = this.w(k);
-    const isNumberWord = NUMBER_WORDS.has(word) || (word === 'a' && this.startsScale(k + 1));
+    const isNumberWord = this.has(k, F_NUMBER_WORD) || (word === 'a' && this.startsScale(k + 1));
     if (!isNumberWord) {
-      if (maybeGlued) return this.gluedOrdinal(k, word);
+      if (maybeGlued && this.has(k, F_GLUED_ORDINAL)) return this.gluedOrdinal(k, word);
       return k + 1;
     }
     if (this.excluded(this.tokens[k]!.start)) return k + 1;
@@ -672,8 +762,8 @@ class FigureScanner {
     // "May the eleventh", "the fourth of July": a day of a date.
     if (this.monthAfter(spelled.last) || this.monthBefore(k) || (prevWord === 'the' && this.monthBefore(k - 1))) return after;
     // "the fourth quarter", "the first nine months": periods belong to the dates.
-    if (TIME_UNITS.has(this.w(after)) || this.isNumber(after) || CARDINALS.has(this.w(after)) || TENS.has(this.w(after))) return after;
-    if (this.isPunct(after, '-') && TIME_UNITS.has(this.w(after + 1))) return after;
+    if (this.has(after, F_TIME_UNIT) || this.isNumber(after) || this.has(after, F_CARDINAL | F_TEN)) return after;
+    if (this.isPunct(after, '-') && this.has(after + 1, F_TIME_UNIT)) return after;
     if (spelled.words === 1 && COMMON_ORDINALS.has(word) && !this.rankOrEvent(k, after)) return after;
     this.push(this.figure('ordinal', this.tokens[k]!.start, this.tokens[spelled.last]!.end, spelled.value, undefined, null, 1, null));
     return after;
@@ -702,9 +792,7 @@ class FigureScanner {
 
   /** "andfifth": an ordinal run into a short word by PDF extraction. */
   private gluedOrdinal(k: number, word: string): number {
-    const tail = word.slice(-2);
-    if (tail !== 'th' && tail !== 'st' && tail !== 'nd' && tail !== 'rd') return k + 1;
-    if (ORDINALS.has(word) || CARDINALS.has(word)) return k + 1;
+    // The caller asks only for words of F_GLUED_ORDINAL (mayBeGluedOrdinal).
     for (const prefix of ORDINAL_GLUE_PREFIXES) {
       if (!word.startsWith(prefix)) continue;
       const rest = word.slice(prefix.length);
@@ -802,12 +890,13 @@ class FigureScanner {
     let scale = 0;
     if (!q.spelled && this.isWord(r)) {
       const word = this.w(r);
-      const full = SCALES.get(word);
+      const flags = this.flags(r);
+      const full = (flags & F_SCALE) !== 0 ? SCALES.get(word) : undefined;
       const glued = this.adjacent(tail.last, r);
       if (full !== undefined && (glued || this.near(tail.last, r, 3))) {
         scale = full;
         r++;
-      } else if (CURRENCY_SCALES.has(word) && (glued || this.near(tail.last, r, 1))) {
+      } else if ((flags & F_CURRENCY_SCALE) !== 0 && (glued || this.near(tail.last, r, 1))) {
         const suffix = code === null ? this.currencyAt(r + 1) : null;
         if (code !== null || suffix !== null) {
           scale = CURRENCY_SCALES.get(word)!;
@@ -825,7 +914,7 @@ class FigureScanner {
         r = suffix.last + 1;
         end = this.tokens[suffix.last]!.end;
         // "75 USD million", as tables write it.
-        const late = SCALES.get(this.w(r));
+        const late = this.has(r, F_SCALE) ? SCALES.get(this.w(r)) : undefined;
         if (scale === 0 && !q.spelled && late !== undefined && this.near(r - 1, r, 1)) {
           scale = late;
           end = this.tokens[r]!.end;
@@ -846,7 +935,7 @@ class FigureScanner {
       unit = code;
     } else {
       // Percent: "16.7%", "84 %", "84 percent", "25 per cent"; percentage points are a number.
-      const points = this.phraseAt(POINT_PHRASES.byFirst, r);
+      const points = this.phraseAt(POINT_PHRASES.byFirst, F_POINT_FIRST, r);
       const percent = points < 0 ? this.percentAt(r) : -1;
       if (points >= 0 && this.near(r - 1, r, 2)) {
         kind = 'number';
@@ -865,7 +954,7 @@ class FigureScanner {
     if (noUnit && second === null && !q.separators && q.frac === '') {
       const value = Number(q.int);
       // Times: "10 am", "3 p.m.".
-      if (TIME_WORDS.has(this.w(r)) || ((this.w(r) === 'a' || this.w(r) === 'p') && this.isPunct(r + 1, '.') && this.w(r + 2) === 'm')) return r + 1;
+      if (this.has(r, F_TIME_WORD) || ((this.w(r) === 'a' || this.w(r) === 'p') && this.isPunct(r + 1, '.') && this.w(r + 2) === 'm')) return r + 1;
       // Day numbers: "21 October", "October 21", "the 21 of October".
       if (!q.spelled && value >= 1 && value <= 31 && (this.monthAfter(q.last) || this.monthBefore(q.first))) return r;
     }
@@ -895,7 +984,7 @@ class FigureScanner {
       if (q.spelled && !(q.words >= 2 || Number(q.int) >= 11)) return r;
     } else if (kind === 'count' && !q.spelled && second === null && isYearLike(q)) {
       // "in 2021 students …": a year before a noun.
-      if (YEAR_LEADS.has(this.w(q.first - 1)) || r - 1 !== q.last + 1) return q.last + 1;
+      if (this.has(q.first - 1, F_YEAR_LEAD) || r - 1 !== q.last + 1) return q.last + 1;
     }
 
     const value = quantityValue(q, scale);
@@ -925,12 +1014,12 @@ class FigureScanner {
       return -1;
     }
     if (!this.near(r - 1, r, 2) && !this.adjacent(r - 1, r)) return -1;
-    return this.phraseAt(PERCENT_PHRASES.byFirst, r);
+    return this.phraseAt(PERCENT_PHRASES.byFirst, F_PERCENT_FIRST, r);
   }
 
-  /** Index of the last token of a phrase from `index` that starts at token r, or -1 (longest match). */
-  private phraseAt<T>(index: Map<string, Phrase<T>[]>, r: number): number {
-    if (!this.isWord(r)) return -1;
+  /** Index of the last token of a phrase from `index` (whose first words have `firstFlag`) that starts at token r, or -1 (longest match). */
+  private phraseAt<T>(index: Map<string, Phrase<T>[]>, firstFlag: number, r: number): number {
+    if (!this.isWord(r) || !this.has(r, firstFlag)) return -1;
     const list = index.get(this.w(r));
     if (!list) return -1;
     outer: for (const phrase of list) {
@@ -948,7 +1037,7 @@ class FigureScanner {
    * period ("the first nine months", "seven months of 2021"), or null.
    */
   private countNounAt(r: number, q: Quantity): number | 'reference' | 'period' | null {
-    const determiner = REFERENCE_DETERMINERS.has(this.w(q.first - 1));
+    const determiner = this.has(q.first - 1, F_REFERENCE_DETERMINER);
     for (let j = r, seen = 0; j < this.n && seen < COUNT_WINDOW; j++) {
       const t = this.tokens[j]!;
       if (t.kind !== 'word') {
@@ -963,15 +1052,16 @@ class FigureScanner {
       }
       const word = this.w(j);
       if (q.spelled && determiner && (REFERENCE_NOUNS.has(word) || (this.isPunct(j + 1, '-') && REFERENCE_NOUNS.has(word + '-' + this.w(j + 2))))) return 'reference';
-      if (COUNT_NOUNS.has(word)) {
-        if (TIME_UNITS.has(word)) {
-          if (PERIOD_LEADS.has(this.w(q.first - 1))) return 'period';
+      const flags = this.flags(j);
+      if ((flags & F_COUNT_NOUN) !== 0) {
+        if ((flags & F_TIME_UNIT) !== 0) {
+          if (this.has(q.first - 1, F_PERIOD_LEAD)) return 'period';
           const of = this.w(j + 1) === 'of';
           if (of && (isYearToken(this.prose, this.tokens[j + 2]) || ['this', 'last', 'next', 'the'].includes(this.w(j + 2)))) return 'period';
         }
         return j;
       }
-      if (COUNT_STOP.has(word) || CARDINALS.has(word) || TENS.has(word) || SCALES.has(word)) return null;
+      if ((flags & F_COUNT_BREAK) !== 0) return null;
       // A party named between the number and its noun ("10 ASEAN members") stays inside the count:
       // the figure does not start there, and the outermost span wins where spans nest.
       seen++;
@@ -1010,6 +1100,8 @@ class FigureScanner {
         const before = this.tokens[j - 1]!;
         if (before.kind === 'word' && before.end - before.start < 2) break;
       }
+      // Most tokens start no currency: the root's answer is a flag.
+      if (j === s && (this.keyFlags(j) & F_CURRENCY_START) === 0) break;
       node = node.next.get(this.f(j));
       if (node === undefined) break;
       if (node.entries !== null && (endAt < 0 || j === endAt)) {
@@ -1077,7 +1169,7 @@ class FigureScanner {
 
   private qualifierBefore(s: number): { value: Qualifier; start: number; end: number; firstTok: number } | null {
     const e = s - 1;
-    if (!this.isWord(e) || e < this.floor) return null;
+    if (!this.isWord(e) || e < this.floor || !this.has(e, F_QUALIFIER_LAST)) return null;
     const list = QUALIFIERS.byLast.get(this.w(e));
     if (!list) return null;
     outer: for (const phrase of list) {
@@ -1095,7 +1187,7 @@ class FigureScanner {
   }
 
   private postQualifierAt(r: number): { value: Qualifier; start: number; end: number } | null {
-    if (!this.isWord(r)) return null;
+    if (!this.isWord(r) || !this.has(r, F_POST_QUALIFIER_FIRST)) return null;
     const list = POST_QUALIFIERS.byFirst.get(this.w(r));
     if (!list) return null;
     outer: for (const phrase of list) {
@@ -1114,7 +1206,7 @@ class FigureScanner {
    */
   private modalityBefore(s: number): { value: Modality; start: number; end: number } | null {
     const toBefore = this.w(s - 1) === 'to';
-    if (BASELINE_WORDS.has(this.w(s - 1))) return null;
+    if (this.has(s - 1, F_BASELINE)) return null;
     for (let j = s - 1, steps = 0; j >= 0 && steps < MODALITY_LOOKBACK; j--, steps++) {
       if (this.paragraphBreak(j, j + 1)) break;
       const t = this.tokens[j]!;
@@ -1123,12 +1215,12 @@ class FigureScanner {
         continue;
       }
       if (t.kind === 'number') continue;
-      const word = this.w(j);
-      if (MODALITY_BLOCKERS.has(word)) return null;
-      if (TARGET_VERBS.has(word) && toBefore && j < s - 1 && (TARGET_MODALS.has(this.w(j - 1)) || (this.w(j - 1) === 'to' && INTENT_VERBS.has(this.w(j - 2))))) {
+      const flags = this.flags(j);
+      if ((flags & F_MODALITY_BLOCKER) !== 0) return null;
+      if ((flags & F_TARGET_VERB) !== 0 && toBefore && j < s - 1 && (this.has(j - 1, F_TARGET_MODAL) || (this.w(j - 1) === 'to' && this.has(j - 2, F_INTENT_VERB)))) {
         // "aim to raise trade to", "strive to bring trade to": the cue with its verb.
         const cue = this.cueEndingAt(j - 1);
-        const lead = cue !== null ? cue.first : TARGET_MODALS.has(this.w(j - 1)) ? j - 1 : j - 2;
+        const lead = cue !== null ? cue.first : this.has(j - 1, F_TARGET_MODAL) ? j - 1 : j - 2;
         const start = this.tokens[lead]!.start;
         return { value: cue?.value ?? 'target', start, end: t.end };
       }
@@ -1139,7 +1231,7 @@ class FigureScanner {
   }
 
   private cueEndingAt(e: number): { value: Modality; first: number } | null {
-    if (!this.isWord(e)) return null;
+    if (!this.isWord(e) || !this.has(e, F_CUE_LAST)) return null;
     const list = MODALITY_CUES.byLast.get(this.w(e));
     if (!list) return null;
     outer: for (const phrase of list) {
@@ -1179,6 +1271,8 @@ interface ParsedDigits {
  * ("192.168.1.2", "1,3", "5,26") is no figure: null.
  */
 function parseDigits(raw: string): ParsedDigits | null {
+  // Most numbers are digits alone ("2021", "5"): no groups to make.
+  if (raw.indexOf(',') < 0 && raw.indexOf('.') < 0) return { int: raw, frac: '', separators: false, list: null };
   const groups: string[] = [];
   const seps: string[] = [];
   let from = 0;
@@ -1263,17 +1357,40 @@ function isYearToken(prose: string, t: Token | undefined): boolean {
 
 /** The value with a scale of 10^scale applied, computed from the digits (no binary rounding of "5.33e9"). */
 function quantityValue(q: Quantity, scale: number): number {
-  const digits = (q.int + q.frac).replace(/^0+(?=\d)/, '');
-  return Number(`${digits}e${scale - q.frac.length}`);
+  return decimalValue(q.int + q.frac, scale - q.frac.length);
 }
 
 /** Place value of the last significant written digit, scale applied (see the notes at the top of this file). */
 function quantityResolution(q: Quantity, scale: number): number {
-  if (q.frac !== '') return Number(`1e${scale - q.frac.length}`);
+  if (q.frac !== '') return decimalValue('1', scale - q.frac.length);
   let zeros = 0;
   for (let i = q.int.length - 1; i > 0 && q.int.charCodeAt(i) === 0x30; i--) zeros++;
-  if (/^0+$/.test(q.int)) zeros = 0;
-  return Number(`1e${scale + zeros}`);
+  if (isAllZeros(q.int)) zeros = 0;
+  return decimalValue('1', scale + zeros);
+}
+
+/** Exact powers of ten as doubles: 10^0 … 10^22 (10^23 is no longer exact). */
+const EXACT_POWERS_OF_TEN = [
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/**
+ * `Number(`${digits}e${exponent}`)`, the decimal read with one rounding. When the digits are 1 to 15
+ * decimal digits (an integer below 2^53, exact as a double) and the power of ten is exact, one
+ * multiplication or division rounds once and gives the same double (the fast path of every correct
+ * decimal reader); anything else is read from the string, as before.
+ */
+function decimalValue(digits: string, exponent: number): number {
+  if (digits.length > 0 && digits.length <= 15 && exponent >= -22 && exponent <= 22 && isAllDigits(digits, 0, digits.length)) {
+    const significand = Number(digits);
+    return exponent >= 0 ? significand * EXACT_POWERS_OF_TEN[exponent]! : significand / EXACT_POWERS_OF_TEN[-exponent]!;
+  }
+  return Number(`${digits}e${exponent}`);
+}
+
+function isAllZeros(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) !== 0x30) return false;
+  return digits.length > 0;
 }
 
 function plainNumber(text: string, start: number, end: number, digits: string): Figure {

@@ -16,7 +16,7 @@
 
 import type { PartyKind, PartyMention, PartySummary, Span } from './types';
 import type { KeyIds, ProseContext, Token } from './text';
-import { isLowerCode, isUpperCode } from './text';
+import { isLowerCode, isUpperCode, KeyFlags } from './text';
 import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
 import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
 
@@ -76,6 +76,34 @@ interface Phrase {
   readonly name: string;
 }
 
+// The gazetteer's word lists, asked about every capitalised word and its neighbours, as flags per key
+// (see KeyFlags), one set of flags per list of rules (a configuration's gazetteer has its own).
+const F_FUNCTION_WORD = 1 << 0;
+const F_HEADWORD = 1 << 1;
+const F_OTHER_HEADWORD = 1 << 2;
+const F_CONNECTOR = 1 << 3;
+const F_OFFICE_WORD = 1 << 4;
+const F_NOT_PERSON_NAME = 1 << 5;
+
+const flagsByRules = new WeakMap<PartyRules, KeyFlags>();
+
+function ruleFlags(rules: PartyRules): KeyFlags {
+  let flags = flagsByRules.get(rules);
+  if (flags === undefined) {
+    flags = new KeyFlags(
+      (key) =>
+        (rules.functionWords.has(key) ? F_FUNCTION_WORD : 0) |
+        (rules.headwords.has(key) ? F_HEADWORD : 0) |
+        (rules.otherHeadwords.has(key) ? F_OTHER_HEADWORD : 0) |
+        (rules.connectors.has(key) ? F_CONNECTOR : 0) |
+        (rules.officeWords.has(key) ? F_OFFICE_WORD : 0) |
+        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0),
+    );
+    flagsByRules.set(rules, flags);
+  }
+  return flags;
+}
+
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
@@ -87,25 +115,29 @@ class PartyWalk {
   private readonly tokens: readonly Token[];
   private readonly keys: readonly string[];
   private readonly prose: string;
+  private readonly folded: string;
   /** The document text: mention texts are slices of it (the prose has Markdown syntax blanked). */
   private readonly source: string;
   private readonly n: number;
-  private readonly rules: PartyRules;
+  private readonly ruleFlags: KeyFlags;
   private readonly matches: (Match | null | undefined)[];
   private readonly keyIds: KeyIds;
   private readonly drafts: Draft[] = [];
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
   private readonly seenPeople = new Set<string>();
+  /** The id of each name of a person found by a title in this release: a release names the same people again and again. */
+  private readonly personIds = new Map<string, string>();
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
     this.view = tokenView(context.prose, context.folded, context.tokens, context.keys, context.keyIds);
     this.tokens = context.tokens;
     this.keys = this.view.keys;
     this.prose = context.prose;
+    this.folded = context.folded;
     this.source = context.text;
     this.n = context.tokens.length;
-    this.rules = gazetteer.rules;
+    this.ruleFlags = ruleFlags(gazetteer.rules);
     this.matches = new Array<Match | null | undefined>(this.n);
     this.keyIds = context.keyIds;
   }
@@ -116,7 +148,8 @@ class PartyWalk {
     while (i < n) {
       const token = tokens[i]!;
       if (token.kind !== 'word') {
-        if (keys[i] === '(') {
+        // keys[i] === '(', told from the code unit: comparing the key strings costs more.
+        if (this.folded.charCodeAt(token.start) === 0x28 && token.end - token.start === 1) {
           const next = this.acronymDefinition(i);
           if (next > 0) {
             i = next;
@@ -166,7 +199,7 @@ class PartyWalk {
             continue;
         }
       }
-      if (this.isCapital(i) && !this.rules.functionWords.has(keys[i]!)) {
+      if (this.isCapital(i) && !this.is(i, F_FUNCTION_WORD)) {
         const org = this.organisationPhrase(i);
         if (org !== undefined) {
           this.pushPhrase(i, org, 'organization');
@@ -190,6 +223,11 @@ class PartyWalk {
       this.matches[k] = m;
     }
     return m ?? undefined;
+  }
+
+  /** Whether token k's key is in a list of rules of `flag` (`rules.<list>.has(keys[k])`); false out of range. */
+  private is(k: number, flag: number): boolean {
+    return k >= 0 && k < this.n && (this.ruleFlags.of(this.keyIds, k, this.keys[k]!) & flag) !== 0;
   }
 
   private isWord(k: number): boolean {
@@ -307,7 +345,7 @@ class PartyWalk {
       nameEnd = this.nameRun(nameStart);
       if (nameEnd <= nameStart) return -1;
       name = collapse(this.text(nameStart, nameEnd));
-      id = `person:${slug(name)}`;
+      id = this.personId(name);
     }
     const title = hasTitle ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id } : this.appositiveTitle(nameEnd);
     const honorificParts: string[] = [];
@@ -316,6 +354,16 @@ class PartyWalk {
     const honorific = honorificParts.length > 0 ? collapse(honorificParts.join(' ')) : undefined;
     this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
     return nameEnd;
+  }
+
+  /** `person:<slug of the name>`, made once per name in the release (a slug folds and rebuilds the name). */
+  private personId(name: string): string {
+    let id = this.personIds.get(name);
+    if (id === undefined) {
+      id = `person:${slug(name)}`;
+      this.personIds.set(name, id);
+    }
+    return id;
   }
 
   /** The token after a run of honorifics starting at j ("Her Excellency Dr."), or j when none. */
@@ -331,7 +379,6 @@ class PartyWalk {
 
   /** Capitalised words after a title that are a name: not function words, titles, head-words or known names of other kinds. */
   private nameRun(k: number): number {
-    const { rules, keys } = this;
     let end = k;
     let words = 0;
     while (end < this.n && words < MAX_NAME_WORDS) {
@@ -344,9 +391,8 @@ class PartyWalk {
         if (this.tokens[end]!.glued) break;
       }
       if (!this.isCapital(end)) break;
-      const key = keys[end]!;
       // Function words cannot start a name, but inside one they are given names ("Ho An Phong").
-      if ((end === k && rules.functionWords.has(key)) || rules.notPersonNameWords.has(key) || rules.headwords.has(key) || rules.connectors.has(key)) break;
+      if ((end === k && this.is(end, F_FUNCTION_WORD)) || this.is(end, F_NOT_PERSON_NAME | F_HEADWORD | F_CONNECTOR)) break;
       if (end > k) {
         // A given name that is also a known person's short name ("Minh", "Son") stays part of this name.
         const known = this.matchAt(end);
@@ -411,12 +457,12 @@ class PartyWalk {
     let end = m;
     while (end < this.n) {
       if (end > m && this.breaksName(end - 1, end)) break;
-      if (this.isCapital(end) && this.rules.officeWords.has(this.keys[end]!)) {
+      if (this.isCapital(end) && this.is(end, F_OFFICE_WORD)) {
         end++;
         if (this.possessiveAt(end)) end += 2;
         continue;
       }
-      if (end > m && this.joiningHyphenAt(end) && this.isCapital(end + 1) && this.rules.officeWords.has(this.keys[end + 1]!)) {
+      if (end > m && this.joiningHyphenAt(end) && this.isCapital(end + 1) && this.is(end + 1, F_OFFICE_WORD)) {
         end++;
         continue;
       }
@@ -450,7 +496,7 @@ class PartyWalk {
    * more than the head-word ("the Ministry" alone is no name).
    */
   private organisationPhrase(i: number): Phrase | undefined {
-    const { rules, keys } = this;
+    const { keys } = this;
     let k = i;
     let head = -1;
     let words = 0;
@@ -458,13 +504,13 @@ class PartyWalk {
       if (k > i && this.breaksName(k - 1, k)) break;
       const key = keys[k]!;
       if (k > i && (key === 'and' || key === '&') && head < 0) {
-        if (!this.isCapital(k + 1) || rules.functionWords.has(keys[k + 1]!)) break;
+        if (!this.isCapital(k + 1) || this.is(k + 1, F_FUNCTION_WORD)) break;
         k++;
         continue;
       }
-      if (!this.isCapital(k) || rules.functionWords.has(key)) break;
+      if (!this.isCapital(k) || this.is(k, F_FUNCTION_WORD)) break;
       if (k > i && this.matchAt(k) !== undefined) break;
-      if (rules.headwords.has(key)) head = k;
+      if (this.is(k, F_HEADWORD)) head = k;
       else if (head >= 0) break; // a plain word after the head-word ends the modifiers
       else if (++words > MAX_MODIFIERS) break;
       k++;
@@ -481,7 +527,7 @@ class PartyWalk {
 
   /** "of X", "for X", "on X" after a head-word, with "and"/"," between capitalised runs; stops before a second "of <country>". */
   private organisationComplement(start: number): number {
-    const { keys, rules } = this;
+    const { keys } = this;
     let end = start;
     let k = start;
     let units = 0;
@@ -509,7 +555,7 @@ class PartyWalk {
       }
       if (units > 0 && (c === 'and' || c === '&' || c === ',')) {
         const m = k + 1;
-        if (!this.isCapital(m) || rules.headwords.has(keys[m]!) || this.isCountryAt(m) !== undefined || this.breaksName(k, m)) break;
+        if (!this.isCapital(m) || this.is(m, F_HEADWORD) || this.isCountryAt(m) !== undefined || this.breaksName(k, m)) break;
         const run = this.capitalRun(m);
         if (run === m) break;
         if (c === ',') {
@@ -529,11 +575,10 @@ class PartyWalk {
 
   /** Capitalised words (known organisation names count as words), with "’s" and joining hyphens. */
   private capitalRun(m: number): number {
-    const { rules, keys } = this;
     let end = m;
     while (end < this.n) {
       if (end > m && this.breaksName(end - 1, end)) break;
-      if (!this.isCapital(end) || rules.functionWords.has(keys[end]!)) break;
+      if (!this.isCapital(end) || this.is(end, F_FUNCTION_WORD)) break;
       const known = this.matchAt(end);
       if (known !== undefined && (known.form.type === 'title' || known.form.type === 'honorific' || (known.form.type === 'party' && known.form.party!.kind === 'country'))) break;
       end++;
@@ -576,7 +621,7 @@ class PartyWalk {
       // Mentions inside the phrase give way to it.
       while (this.drafts.length > 0 && this.drafts[this.drafts.length - 1]!.startToken >= phraseStart) this.drafts.pop();
       const p = open - 1;
-      const kind: PartyKind = this.rules.otherHeadwords.has(keys[p]!) ? 'other' : 'organization';
+      const kind: PartyKind = this.is(p, F_OTHER_HEADWORD) ? 'other' : 'organization';
       id = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
     }
     const acronym: string[] = [];
@@ -597,7 +642,7 @@ class PartyWalk {
    * begin inside a mention nor take in a person.
    */
   private definedPhraseStart(letters: string, open: number): number {
-    const { keys, rules } = this;
+    const { keys } = this;
     const p = open - 1;
     if (!this.isCapital(p)) return -1;
     // Where each mention before the "(" starts and ends, to keep the phrase off their insides.
@@ -611,12 +656,12 @@ class PartyWalk {
       if (within && this.parties.get(inside.id)!.kind === 'person') break;
       if (this.isCapital(k)) {
         const startsHere = !within || inside.startToken === k;
-        if (startsHere && !rules.functionWords.has(keys[k]!) && this.fitsInitials(letters, k, open)) best = k;
+        if (startsHere && !this.is(k, F_FUNCTION_WORD) && this.fitsInitials(letters, k, open)) best = k;
         if (this.lineBreakBetween(k - 1, k)) break;
         k--;
         continue;
       }
-      if (k < p && rules.connectors.has(keys[k]!) && (this.isCapital(k - 1) || rules.connectors.has(keys[k - 1] ?? ''))) {
+      if (k < p && this.is(k, F_CONNECTOR) && (this.isCapital(k - 1) || this.is(k - 1, F_CONNECTOR))) {
         k--;
         continue;
       }
@@ -642,7 +687,7 @@ class PartyWalk {
   private fitsInitials(letters: string, start: number, end: number): boolean {
     let initials = '';
     for (let k = start; k < end; k++) {
-      if (this.isCapital(k) && !this.rules.connectors.has(this.keys[k]!)) initials += this.keys[k]!.charAt(0);
+      if (this.isCapital(k) && !this.is(k, F_CONNECTOR)) initials += this.keys[k]!.charAt(0);
     }
     if (initials.length < 2 || initials.charAt(0) !== letters.charAt(0)) return false;
     let found = 0;
@@ -692,11 +737,17 @@ class PartyWalk {
   private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
     let state = this.parties.get(id);
     if (state === undefined) {
-      // Optional fields assigned in order rather than spread from fresh objects.
-      const fresh: Mutable<PartyState> = { id, name, nameFromCapitals: record === undefined && !hasLowerCase(name), kind };
-      if (record?.iso2 !== undefined) fresh.iso2 = record.iso2;
-      if (record?.iso3 !== undefined) fresh.iso3 = record.iso3;
-      state = fresh;
+      // Every field in one literal, optional ones as undefined: all states share one shape (the
+      // summaries are built field by field from them, testing each optional one for undefined).
+      state = {
+        id,
+        name,
+        nameFromCapitals: record === undefined && !hasLowerCase(name),
+        kind,
+        iso2: record?.iso2,
+        iso3: record?.iso3,
+        acronymDefinition: undefined,
+      };
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
       state.name = name;
@@ -748,9 +799,14 @@ class PartyWalk {
   private result(): PartyAnalysis {
     const text = this.source;
     const prose = this.prose;
-    const mentions: PartyMention[] = this.drafts.map((d) => {
+    const mentions: PartyMention[] = [];
+    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
+    // part of a longer one defined later) leaves no trace.
+    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
+    for (const d of this.drafts) {
       const state = this.parties.get(d.id)!;
-      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: text.slice(d.start, d.end), id: d.id, name: state.name, kind: state.kind };
+      const mentionText = text.slice(d.start, d.end);
+      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: d.id, name: state.name, kind: state.kind };
       const person = d.person;
       if (person !== undefined) {
         if (person.title !== undefined) mention.title = person.title;
@@ -759,21 +815,19 @@ class PartyWalk {
         if (person.form !== undefined) mention.form = person.form;
       }
       if (d.glued) mention.glued = true;
-      return mention;
-    });
-    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
-    // part of a longer one defined later) leaves no trace.
-    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
-    for (const d of this.drafts) {
+      mentions.push(mention);
+
       let tally = tallies.get(d.id);
       if (tally === undefined) {
         tally = { forms: [], titles: [], count: 0 };
         tallies.set(d.id, tally);
       }
       tally.count++;
-      const form = collapse(d.person?.form ?? prose.slice(d.start, d.end));
+      // The prose is the text itself unless Markdown or control characters were blanked: then the
+      // mention's text is the prose's slice, already made.
+      const form = collapse(person?.form ?? (prose === text ? mentionText : prose.slice(d.start, d.end)));
       if (!tally.forms.includes(form)) tally.forms.push(form);
-      const title = d.person?.title;
+      const title = person?.title;
       if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
     }
     const summaries: PartySummary[] = [];

@@ -230,9 +230,15 @@ export function formatOf(uri: string): DocumentFormat {
 }
 
 export function proseView(text: string, format: DocumentFormat): ProseView {
-  if (format === 'plain') return { prose: blankControls(text), frontMatter: null };
+  const { prose, frontMatter } = markupBlanked(text, format);
+  return { prose: blankControls(prose), frontMatter };
+}
+
+/** The prose view before control characters are blanked. */
+function markupBlanked(text: string, format: DocumentFormat): ProseView {
+  if (format === 'plain') return { prose: text, frontMatter: null };
   // A mask of the code units to blank; the prose is built from it in one pass at the end.
-  const mask = new Uint8Array(text.length);
+  const mask = maskFor(text.length);
   const blank = (from: number, to: number): void => {
     mask.fill(1, Math.max(0, from), Math.min(text.length, to));
   };
@@ -258,7 +264,22 @@ export function proseView(text: string, format: DocumentFormat): ProseView {
     pos = lineEnd + 1;
   }
   blankInlineSyntax(text, mask, blank);
-  return { prose: blankControls(applyMask(text, mask)), frontMatter };
+  return { prose: applyMask(text, mask), frontMatter };
+}
+
+/**
+ * A cleared mask of `length` code units. One buffer, kept from one document to the next (a typed
+ * array's backing store costs far more to make than to clear), serves `proseView`, which never
+ * calls itself and hands the mask to no one. A huge document's mask is made for it alone, so as not
+ * to be kept.
+ */
+let maskBuffer = new Uint8Array(0);
+const MAX_KEPT_MASK = 1 << 20;
+
+function maskFor(length: number): Uint8Array {
+  if (length > MAX_KEPT_MASK) return new Uint8Array(length);
+  if (maskBuffer.length < length) maskBuffer = new Uint8Array(Math.min(MAX_KEPT_MASK, Math.max(length, 2 * maskBuffer.length)));
+  return maskBuffer.fill(0, 0, length);
 }
 
 /** The text with every masked code unit replaced by a space, line breaks kept. */
@@ -300,6 +321,11 @@ function applyMask(text: string, mask: Uint8Array): string {
 function blankControls(text: string): string {
   // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000e-\u001f]/.test(text) ? text.replace(/[\u0000-\u0008\u000e-\u001f]/g, ' ') : text;
+}
+
+/** The code units `blankControls` blanks. */
+function isControlCode(code: number): boolean {
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f);
 }
 
 // Block-level markers at the start of a line: headings, quotes, list bullets and numbers, table
@@ -496,6 +522,8 @@ const C_UPPER = 2;
 const C_LOWER = 4;
 const C_DIGIT = 8;
 const C_SPACE = 16;
+/** A control character, which the prose view blanks (`isControlCode`). */
+const C_CONTROL = 32;
 const C_COMPUTED = 128;
 const charClasses = new Uint8Array(0x10000);
 
@@ -506,7 +534,8 @@ function computeClass(code: number): number {
     (isUpperCode(code) ? C_UPPER : 0) |
     (isLowerCode(code) ? C_LOWER : 0) |
     (isDigitCode(code) ? C_DIGIT : 0) |
-    (isSpaceCode(code) ? C_SPACE : 0)
+    (isSpaceCode(code) ? C_SPACE : 0) |
+    (isControlCode(code) ? C_CONTROL : 0)
   );
 }
 
@@ -530,40 +559,67 @@ function classOf(code: number): number {
 export function tokenize(prose: string, from = 0, to = prose.length): Token[] {
   const tokens: Token[] = [];
   sinkFolded = null;
-  scanTokens(prose, from, to, tokens);
+  sinkTokens = tokens;
+  sinkCount = 0;
+  try {
+    scanTokens(prose, from, to);
+  } finally {
+    sinkTokens = [];
+  }
   return tokens;
 }
 
-// While `proseContext` tokenizes, the tokenizer also looks up each token's key (its folded text) in
-// the key table, with the hash it computed while reading the token's code units: one pass over the
-// text instead of a second one over every token. Set only for the duration of one scan.
+// The scan writes tokens to `sinkTokens`; while `proseContext` tokenizes, it also looks up each
+// token's key (its folded text) in the key table, with the hash it computed while reading the
+// token's code units: one pass over the text instead of a second one over every token. Set only for
+// the duration of one scan.
+let sinkTokens: Token[] = [];
+let sinkCount = 0;
 let sinkFolded: string | null = null;
-let sinkKeys: string[] = [];
+/** Whether the scan met a control character (`isControlCode`). */
+let sinkSawControl = false;
+// A keyed scan writes its tokens and keys to arrays kept from one document to the next, and copies
+// them out at the end: growing two fresh arrays by doubling, token by token, allocated more than the
+// tokens themselves. Only the copies leave this module; the scratch arrays are emptied after each
+// scan, so they keep no document's tokens alive.
+let scratchTokens: Token[] = [];
+let scratchKeys: string[] = [];
 /** Key ids of the scan so far; grown by doubling, sliced to the token count at the end. */
 let sinkIds = new Int32Array(1 << 12);
 
-/** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass. */
-function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds } {
+/** `tokenize(prose)` with `tokenKeyTable(folded, tokens)`, in one pass, and whether the prose holds a control character. */
+function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; keys: string[]; keyIds: KeyIds; sawControl: boolean } {
   startKeyTableDocument();
-  const tokens: Token[] = [];
-  const keys: string[] = [];
+  sinkTokens = scratchTokens;
+  sinkCount = 0;
   sinkFolded = folded;
-  sinkKeys = keys;
+  sinkSawControl = false;
   try {
-    scanTokens(prose, 0, prose.length, tokens);
+    scanTokens(prose, 0, prose.length);
+    const count = sinkCount;
+    return {
+      tokens: scratchTokens.slice(0, count),
+      keys: scratchKeys.slice(0, count),
+      keyIds: { ids: sinkIds.slice(0, count), epoch: keyEpoch },
+      sawControl: sinkSawControl,
+    };
   } finally {
     sinkFolded = null;
-    sinkKeys = [];
+    sinkTokens = [];
+    scratchTokens.fill(NO_TOKEN, 0, sinkCount);
+    scratchKeys.fill('', 0, sinkCount);
   }
-  return { tokens, keys, keyIds: { ids: sinkIds.slice(0, tokens.length), epoch: keyEpoch } };
 }
 
-/** Pushes one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
-function pushToken(tokens: Token[], kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
-  const index = tokens.length;
-  tokens.push({ kind, start, end, glued, spaceBefore });
+/** What the scratch arrays hold between scans (not `undefined`: the arrays stay packed arrays of tokens and strings). */
+const NO_TOKEN: Token = { kind: 'punct', start: 0, end: 0, glued: false, spaceBefore: false };
+
+/** Adds one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
+function pushToken(kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
+  const index = sinkCount++;
+  sinkTokens[index] = { kind, start, end, glued, spaceBefore };
   if (sinkFolded === null) return;
-  sinkKeys.push(internedKey(sinkFolded, start, end, hash));
+  scratchKeys[index] = internedKey(sinkFolded, start, end, hash);
   if (index >= sinkIds.length) {
     const grown = new Int32Array(sinkIds.length * 2);
     grown.set(sinkIds);
@@ -572,11 +628,17 @@ function pushToken(tokens: Token[], kind: TokenKind, start: number, end: number,
   sinkIds[index] = lastKeyId;
 }
 
-function scanTokens(prose: string, from: number, to: number, tokens: Token[]): void {
+function scanTokens(prose: string, from: number, to: number): void {
   let i = from;
   let spaceBefore = true;
   while (i < to) {
     const c = prose.charCodeAt(i);
+    if (c === 0x20) {
+      // The commonest code unit between tokens, told without the class table.
+      spaceBefore = true;
+      i++;
+      continue;
+    }
     const cls = classOf(c);
     if ((cls & C_SPACE) !== 0) {
       spaceBefore = true;
@@ -585,21 +647,22 @@ function scanTokens(prose: string, from: number, to: number, tokens: Token[]): v
     }
     if ((cls & C_DIGIT) !== 0) {
       const j = numberEnd(prose, i + 1, to);
-      pushToken(tokens, 'number', i, j, false, spaceBefore, -1);
+      pushToken('number', i, j, false, spaceBefore, -1);
       spaceBefore = false;
       i = j;
       // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
-      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, tokens, true);
+      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, true);
       continue;
     }
     if ((cls & C_LETTER) !== 0) {
-      i = pushWords(prose, i, to, tokens, false, spaceBefore);
+      i = pushWords(prose, i, to, false, spaceBefore);
       spaceBefore = false;
       continue;
     }
+    if ((cls & C_CONTROL) !== 0) sinkSawControl = true;
     // Surrogate pairs stay together as one punctuation token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-    pushToken(tokens, 'punct', i, i + width, false, spaceBefore, -1);
+    pushToken('punct', i, i + width, false, spaceBefore, -1);
     spaceBefore = false;
     i += width;
   }
@@ -621,76 +684,126 @@ function numberEnd(prose: string, j: number, to: number): number {
  * Computes each word's key hash on the way (over folded code units: `foldCode` of each one, which is
  * what `fold` puts at that offset).
  */
-function pushWords(prose: string, start: number, to: number, tokens: Token[], gluedFirst: boolean, spaceBefore = false): number {
-  let wordStart = start;
-  let glued = gluedFirst;
-  let i = start;
-  let upperRun = 0; // length of the current run of capitals
-  let lowerRun = 0;
-  let hash = 0;
-  while (i < to) {
-    const c = prose.charCodeAt(i);
-    if (c >= 0x61 && c <= 0x7a && lowerRun > 0) {
-      // An ASCII lower-case letter after another lower-case one: never a split point (both splits
-      // below need a capital here or no lower case before), and its own fold. Most letters are these.
-      hash = (Math.imul(hash, 31) + c) | 0;
-      lowerRun++;
-      i++;
-      continue;
-    }
-    const cls = classOf(c);
-    if ((cls & C_LETTER) !== 0) {
-      const upper = (cls & C_UPPER) !== 0;
-      const lower = !upper && (cls & C_LOWER) !== 0;
-      if (upper && lowerRun > 0 && i > wordStart) {
-        // "andCambodia": lower then upper.
-        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
-        spaceBefore = false;
-        glued = true;
-        wordStart = i;
-        lowerRun = 0;
-        upperRun = 0;
-        hash = 0;
-      } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
-        // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
-        // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
-        pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
-        spaceBefore = false;
-        glued = true;
-        wordStart = i;
-        upperRun = 0;
-        hash = 0;
+function pushWords(prose: string, start: number, to: number, gluedFirst: boolean, spaceBefore = false): number {
+  // Letters and digits glued in turn ("a1b2c3…") are read word, number, word…: the next word starts
+  // this loop over, rather than a call in a call, so that no run is too long for the stack.
+  run: for (;;) {
+    let wordStart = start;
+    let glued = gluedFirst;
+    let i = start;
+    let upperRun = 0; // length of the current run of capitals
+    let lowerRun = 0;
+    let hash = 0;
+    while (i < to) {
+      const c = prose.charCodeAt(i);
+      if (c >= 0x61 && c <= 0x7a && (lowerRun > 0 || upperRun < 2)) {
+        // ASCII lower-case letters after another lower-case one or fewer than two capitals: never a
+        // split point (the splits below need a capital here, or two capitals and no lower case
+        // before), and their own folds. Most letters are these: the rest of the run is read here.
+        // (Only whether lowerRun is 0 matters below.)
+        hash = (Math.imul(hash, 31) + c) | 0;
+        lowerRun = 1;
+        i++;
+        while (i < to) {
+          const d = prose.charCodeAt(i);
+          if (d < 0x61 || d > 0x7a) break;
+          hash = (Math.imul(hash, 31) + d) | 0;
+          i++;
+        }
+        continue;
       }
-      if (upper) {
+      if (c >= 0x41 && c <= 0x5a && lowerRun === 0) {
+        // An ASCII capital with no lower case before it in the word: no split, its fold is the lower case.
+        hash = (Math.imul(hash, 31) + c + 0x20) | 0;
         upperRun++;
-      } else if (lower) {
-        lowerRun++;
+        i++;
+        continue;
       }
-      hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
-      i++;
-      continue;
-    }
-    if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
-      // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+      // A space ends the word, as below, without the class table.
+      if (c === 0x20) break;
+      const cls = classOf(c);
+      if ((cls & C_LETTER) !== 0) {
+        const upper = (cls & C_UPPER) !== 0;
+        const lower = !upper && (cls & C_LOWER) !== 0;
+        if (upper && lowerRun > 0 && i > wordStart) {
+          // "andCambodia": lower then upper.
+          pushToken('word', wordStart, i, glued, spaceBefore, hash);
+          spaceBefore = false;
+          glued = true;
+          wordStart = i;
+          lowerRun = 0;
+          upperRun = 0;
+          hash = 0;
+        } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
+          // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
+          // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
+          pushToken('word', wordStart, i, glued, spaceBefore, hash);
+          spaceBefore = false;
+          glued = true;
+          wordStart = i;
+          upperRun = 0;
+          hash = 0;
+        }
+        if (upper) {
+          upperRun++;
+        } else if (lower) {
+          lowerRun++;
+        }
+        hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
+        i++;
+        continue;
+      }
+      if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
+        // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+        break;
+      }
+      if ((cls & C_DIGIT) !== 0) {
+        pushToken('word', wordStart, i, glued, spaceBefore, hash);
+        const j = numberEnd(prose, i + 1, to);
+        pushToken('number', i, j, true, false, -1);
+        if (j < to && isLetterCode(prose.charCodeAt(j))) {
+          start = j;
+          gluedFirst = true;
+          spaceBefore = false;
+          continue run;
+        }
+        return j;
+      }
       break;
     }
-    if ((cls & C_DIGIT) !== 0) {
-      pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
-      const j = numberEnd(prose, i + 1, to);
-      pushToken(tokens, 'number', i, j, true, false, -1);
-      if (j < to && isLetterCode(prose.charCodeAt(j))) return pushWords(prose, j, to, tokens, true);
-      return j;
-    }
-    break;
+    pushToken('word', wordStart, i, glued, spaceBefore, hash);
+    return i;
   }
-  pushToken(tokens, 'word', wordStart, i, glued, spaceBefore, hash);
-  return i;
 }
 
 /** Index of the first token whose end is after `offset` (binary search), or `tokens.length`. */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   let low = 0;
   let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * `tokenIndexAt(tokens, offset)` when it is known to be at least `from`: gallop, then a binary
+ * search. Walks through a text in order read a few tokens near the last answer, not the ten or so
+ * of a search over the whole token array, which lie all over it.
+ */
+export function tokenIndexFrom(tokens: readonly Token[], from: number, offset: number): number {
+  const n = tokens.length;
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < n && tokens[high]!.end <= offset) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > n) high = n;
   while (low < high) {
     const mid = (low + high) >> 1;
     if (tokens[mid]!.end <= offset) low = mid + 1;
@@ -707,15 +820,33 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
 // same word is one string object across tokens and documents: no slice per token, and the hash a
 // Map or Set look-up computes is computed once per word, not once per token per look-up.
 
-// Small, so that the table and the memos indexed by key id stay in the processor's cache.
-const KEY_SLOTS = 1 << 14; // a power of two
+// When the table is half full it starts over, and with it every memo by key id (KeyMemo, KeyFlags),
+// which then computes its answers again, word by word: the table is sized so that a workspace's
+// vocabulary (the benchmark corpus has some 4,500 distinct words) does not fill it over and over.
+// Ids are dense (see below), so the parts of the per-id arrays read most stay small however large
+// the table is.
+const KEY_SLOTS = 1 << 15; // a power of two
 const MAX_KEYS = KEY_SLOTS >> 1; // at most half full, so probe runs stay short
 const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
-/** Key ids: a slot of the table, or KEY_SLOTS + code for a one-code-unit ASCII key. */
-const KEY_ID_COUNT = KEY_SLOTS + 0x80;
-const keyHashes = new Int32Array(KEY_SLOTS);
-// '' marks an empty slot (no token is empty); filled, so the array is a packed one, not a sparse one.
-let keyStrings: string[] = new Array<string>(KEY_SLOTS).fill('');
+/**
+ * Key ids: in the order the keys were first met, 0 to MAX_KEYS - 1, or MAX_KEYS + code for a
+ * one-code-unit ASCII key. The common words of a release come early, so the ids of nearly all
+ * tokens are small and the parts of the per-id arrays (here and in every `KeyMemo`) that are read
+ * most lie together.
+ */
+const KEY_ID_COUNT = MAX_KEYS + 0x80;
+// The probe reads one pair of numbers per slot (the key's hash, and its id plus one, 0 for an empty
+// slot); the key's length and code units are in typed arrays by id (the code units one after
+// another in `keyUnits`). The key's string is read only once it is found: strings lie all over the
+// heap.
+const slots = new Int32Array(2 * KEY_SLOTS);
+const keyLengths = new Uint8Array(MAX_KEYS);
+/** Where each key's code units start in `keyUnits`. */
+const keyOffsets = new Int32Array(MAX_KEYS);
+const keyUnits = new Uint16Array(MAX_KEYS * MAX_INTERNED_LENGTH);
+let keyUnitCount = 0;
+// Filled, so the array is a packed one, not a sparse one.
+const keyStrings: string[] = new Array<string>(MAX_KEYS).fill('');
 let keyCount = 0;
 /** Counts the times the table was emptied: ids of one epoch mean nothing in another. */
 let keyEpoch = 0;
@@ -738,7 +869,7 @@ function internedKey(folded: string, start: number, end: number, hash = -1): str
   if (length === 1) {
     const code = folded.charCodeAt(start);
     if (code < 0x80) {
-      lastKeyId = KEY_SLOTS + code;
+      lastKeyId = MAX_KEYS + code;
       return ASCII_KEYS[code]!;
     }
   }
@@ -749,24 +880,33 @@ function internedKey(folded: string, start: number, end: number, hash = -1): str
   const mask = KEY_SLOTS - 1;
   let slot = hash & mask;
   for (; ; slot = (slot + 1) & mask) {
-    const key = keyStrings[slot]!;
-    if (key === '') break;
-    if (keyHashes[slot] === hash && key.length === length && sameCodeUnits(key, folded, start)) {
-      lastKeyId = slot;
-      return key;
+    const idPlusOne = slots[2 * slot + 1]!;
+    if (idPlusOne === 0) break;
+    const id = idPlusOne - 1;
+    if (slots[2 * slot] === hash && keyLengths[id] === length && sameCodeUnits(keyOffsets[id]!, folded, start, length)) {
+      lastKeyId = id;
+      return keyStrings[id]!;
     }
   }
-  const key = folded.slice(start, end);
-  if (keyCount >= MAX_KEYS) return key; // full (only inside one huge document): not kept
-  keyStrings[slot] = key;
-  keyHashes[slot] = hash;
-  keyCount++;
-  lastKeyId = slot;
+  if (keyCount >= MAX_KEYS) return folded.slice(start, end); // full (only inside one huge document): not kept
+  const id = keyCount++;
+  const offset = keyUnitCount;
+  for (let k = start; k < end; k++) keyUnits[keyUnitCount++] = folded.charCodeAt(k);
+  // A string of its own, not a slice: a slice of 13 code units or more would keep the whole folded
+  // document alive for as long as the table keeps the key.
+  const key = String.fromCharCode.apply(null, keyUnits.subarray(offset, keyUnitCount) as unknown as number[]);
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = id + 1;
+  keyStrings[id] = key;
+  keyLengths[id] = length;
+  keyOffsets[id] = offset;
+  lastKeyId = id;
   return key;
 }
 
-function sameCodeUnits(key: string, text: string, start: number): boolean {
-  for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+/** True when the `length` code units of `keyUnits` from `offset` are those of `text` from `start`. */
+function sameCodeUnits(offset: number, text: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (keyUnits[offset + k] !== text.charCodeAt(start + k)) return false;
   return true;
 }
 
@@ -781,7 +921,9 @@ function startKeyTableDocument(): void {
     // Half full: start over rather than grow without bound. Only here, before a document, so that
     // all the ids of a document belong to one epoch; a document that fills the table keeps its
     // further words out of it (id -1).
-    keyStrings = new Array<string>(KEY_SLOTS).fill('');
+    slots.fill(0);
+    keyStrings.fill('');
+    keyUnitCount = 0;
     keyCount = 0;
     keyEpoch++;
   }
@@ -848,6 +990,59 @@ export class KeyMemo<T> {
 const NULL_VALUE = 1;
 const VALUE = 2;
 
+/**
+ * Which of a module's word lists a token's key is in, as a bitmask of up to 30 flags, remembered per
+ * distinct key: one typed-array read per question where a Set or Map look-up was (hashing, then
+ * comparing strings: several times the cost, asked several times per token near every figure).
+ * `classify` must be a pure function of the key over vocabularies that never change.
+ */
+export class KeyFlags {
+  private epoch = -1;
+  /** Per key id: 0 not computed yet, else the flags with KNOWN set. */
+  private flags = new Int32Array(0);
+
+  constructor(private readonly classify: (key: string) => number) {}
+
+  /** `classify(key)` for token i of a context whose key ids are `keyIds` and whose key is `key`. */
+  of(keyIds: KeyIds, i: number, key: string): number {
+    const id = keyIds.ids[i]!;
+    if (id < 0 || keyIds.epoch !== keyEpoch) return this.classify(key);
+    if (this.epoch !== keyEpoch) {
+      this.flags = new Int32Array(KEY_ID_COUNT);
+      this.epoch = keyEpoch;
+    }
+    let flags = this.flags[id]!;
+    if (flags === 0) {
+      flags = this.classify(key) | KNOWN;
+      this.flags[id] = flags;
+    }
+    return flags & ~KNOWN;
+  }
+
+  /**
+   * The first token i in [from, to) whose flags have one of `flag`, or `to`: for a walk that passes
+   * over most tokens, a tight loop over the key ids where calling `of` for each token would check
+   * the table's epoch every time.
+   */
+  next(keyIds: KeyIds, keys: readonly string[], from: number, to: number, flag: number): number {
+    if (keyIds.epoch !== keyEpoch || this.epoch !== keyEpoch) {
+      for (let i = from; i < to; i++) if ((this.of(keyIds, i, keys[i]!) & flag) !== 0) return i;
+      return to;
+    }
+    const ids = keyIds.ids;
+    const table = this.flags;
+    for (let i = from; i < to; i++) {
+      const id = ids[i]!;
+      const flags = id >= 0 ? table[id]! : 0;
+      if ((flags === 0 ? this.of(keyIds, i, keys[i]!) : flags) & flag) return i;
+    }
+    return to;
+  }
+}
+
+/** Marks a computed entry of `KeyFlags` (whose flags may all be 0). */
+const KNOWN = 1 << 30;
+
 /** What every extractor reads: the text, its prose view, the prose folded for matching, and its tokens. */
 export interface ProseContext {
   readonly uri: string;
@@ -866,9 +1061,19 @@ export interface ProseContext {
 }
 
 export function proseContext(text: string, uri: string, format: DocumentFormat = formatOf(uri)): ProseContext {
-  const { prose, frontMatter } = proseView(text, format);
-  const folded = fold(prose);
-  const { tokens, keys, keyIds } = tokenizeWithKeys(prose, folded);
+  // Control characters are rare: rather than search the whole text for them before tokenizing (as
+  // proseView does), tokenize, and if the tokenizer met one (every one reaches it as punctuation),
+  // blank them and tokenize again. Without them the blanked prose is the prose itself.
+  const { prose: marked, frontMatter } = markupBlanked(text, format);
+  let prose = marked;
+  let folded = fold(prose);
+  let scan = tokenizeWithKeys(prose, folded);
+  if (scan.sawControl) {
+    prose = blankControls(marked);
+    folded = fold(prose);
+    scan = tokenizeWithKeys(prose, folded);
+  }
+  const { tokens, keys, keyIds } = scan;
   return { uri, text, format, prose, folded, tokens, keys, keyIds, frontMatter };
 }
 
