@@ -606,10 +606,21 @@ function tokenizeWithKeys(prose: string, folded: string): { tokens: Token[]; key
   } finally {
     sinkFolded = null;
     sinkTokens = [];
-    scratchTokens.fill(NO_TOKEN, 0, sinkCount);
-    scratchKeys.fill('', 0, sinkCount);
+    if (sinkCount > MAX_KEPT_SCRATCH) {
+      // A huge document's scratch arrays are let go, like its mask: kept, they would hold megabytes
+      // for the rest of the session on behalf of releases a hundred times smaller.
+      scratchTokens = [];
+      scratchKeys = [];
+      sinkIds = new Int32Array(1 << 12);
+    } else {
+      scratchTokens.fill(NO_TOKEN, 0, sinkCount);
+      scratchKeys.fill('', 0, sinkCount);
+    }
   }
 }
+
+/** Tokens whose scratch arrays are kept for the next document: a release of a few hundred kilobytes. */
+const MAX_KEPT_SCRATCH = 1 << 16;
 
 /** What the scratch arrays hold between scans (not `undefined`: the arrays stay packed arrays of tokens and strings). */
 const NO_TOKEN: Token = { kind: 'punct', start: 0, end: 0, glued: false, spaceBefore: false };
