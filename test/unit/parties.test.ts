@@ -168,7 +168,26 @@ test('"Full Name (ACRONYM)" makes the acronym an alias for the rest of the relea
       [o('Council for the Development of Cambodia', 'org:council-for-the-development-of-cambodia'), o('CDC', 'org:council-for-the-development-of-cambodia'), o('CDC', 'org:council-for-the-development-of-cambodia')],
     ],
     ['aid to Cambodia (CDC) grew', [c('Cambodia', 'KHM')]],
+    [
+      // Defined twice: the second definition changes nothing, and every later ISS is the institute.
+      'The Institute of Strategic Studies (ISS) met. The Institute of Strategic Studies (ISS) met again; ISS closed.',
+      [
+        o('Institute of Strategic Studies', 'org:institute-of-strategic-studies'),
+        o('ISS', 'org:institute-of-strategic-studies'),
+        o('Institute of Strategic Studies', 'org:institute-of-strategic-studies'),
+        o('ISS', 'org:institute-of-strategic-studies'),
+        o('ISS', 'org:institute-of-strategic-studies'),
+      ],
+    ],
   ]);
+});
+
+test('a release that defines the same acronym over and over keeps every mention of it', () => {
+  const sentence = 'The Institute of Strategic Studies (ISS) met, and the ISS spoke. ';
+  const found = mentions(sentence.repeat(3000));
+  assert.equal(found.length, 3 * 3000);
+  assert.ok(found.every((m) => m.id === 'org:institute-of-strategic-studies'));
+  assert.deepEqual(found.slice(0, 3).map((m) => m.text), ['Institute of Strategic Studies', 'ISS', 'ISS']);
 });
 
 test('people: titles, honorifics, known name forms and all-capital surnames', () => {

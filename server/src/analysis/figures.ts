@@ -840,13 +840,17 @@ class FigureScanner {
     let second: Quantity | null = null;
     let spanStart = q.start;
     let firstTok = q.first;
+    // The currency written before the number ("USD 5.26 billion", "US$11 billion", "€3m"), found
+    // once: the range tests ask where it starts, and it is the prefix below.
+    const prefix = q.spelled ? null : this.currencyEndingAt(q.first - 1);
+    const prefixStart = prefix !== null ? prefix.first : q.first;
 
     // Ranges: "10-15%", "USD 3-5 billion", "between 3 and 5 billion USD", "3 to 5 percent".
     if (!q.spelled) {
-      const between = this.w(q.first - 1) === 'between' || (this.w(this.prefixStart(q.first) - 1) === 'between');
+      const between = this.w(q.first - 1) === 'between' || this.w(prefixStart - 1) === 'between';
       const joiner = this.f(r);
       const isDash = joiner === '-' && this.tokens[r] !== undefined && (this.adjacent(q.last, r) === this.adjacent(r, r + 1));
-      const isTo = joiner === 'to' && this.w(this.prefixStart(q.first) - 1) !== 'from' && !between;
+      const isTo = joiner === 'to' && this.w(prefixStart - 1) !== 'from' && !between;
       const isAnd = joiner === 'and' && between;
       if ((isDash || isTo || isAnd) && this.isNumber(r + 1) && !this.excluded(this.tokens[r + 1]!.start) && !this.tokens[r + 1]!.glued) {
         const t2 = this.tokens[r + 1]!;
@@ -867,8 +871,8 @@ class FigureScanner {
             second = candidate;
             r += 2;
             if (isAnd) {
-              spanStart = this.tokens[this.prefixStart(q.first) - 1]!.start;
-              firstTok = this.prefixStart(q.first) - 1;
+              spanStart = this.tokens[prefixStart - 1]!.start;
+              firstTok = prefixStart - 1;
             }
           } else if (isDash && this.adjacent(q.last, r)) {
             return this.skipAttached(q.last);
@@ -878,8 +882,7 @@ class FigureScanner {
     }
     const tail = second ?? q;
 
-    // Currency before the number ("USD 5.26 billion", "US$11 billion", "€3m").
-    const prefix = q.spelled ? null : this.currencyEndingAt(q.first - 1);
+    // Currency before the number.
     let code: string | null = prefix?.code ?? null;
     if (prefix && firstTok === q.first) {
       firstTok = prefix.first;
@@ -996,12 +999,6 @@ class FigureScanner {
     const figure = this.figure(kind, spanStart, end, value, valueTo, unit, resolution, firstTok, r);
     this.push(figure);
     return r;
-  }
-
-  /** The first token of a currency written before the number at token k, or k. */
-  private prefixStart(k: number): number {
-    const prefix = this.currencyEndingAt(k - 1);
-    return prefix ? prefix.first : k;
   }
 
   /** Index of the last token of "%", "percent", "per cent" starting at token r, or -1. */

@@ -627,9 +627,15 @@ class PartyWalk {
     const acronym: string[] = [];
     for (let t = a; t < close; t++) acronym.push(this.prose.slice(tokens[t]!.start, tokens[t]!.end));
     const list = this.defined.get(keys[a]!) ?? [];
-    list.push({ tokens: acronym, id });
-    list.sort((x, y) => y.tokens.length - x.tokens.length);
-    this.defined.set(keys[a]!, list);
+    // The same definition again ("… Institute (NI)" twice) adds nothing: definedAt takes the first
+    // entry that fits, which an earlier copy is. Kept once, a list stays as short as the acronym's
+    // distinct definitions, where a copy per definition made a release defining one acronym over
+    // and over quadratic.
+    if (!list.some((entry) => entry.id === id && sameWords(entry.tokens, acronym))) {
+      list.push({ tokens: acronym, id });
+      list.sort((x, y) => y.tokens.length - x.tokens.length);
+      this.defined.set(keys[a]!, list);
+    }
     const state = this.parties.get(id)!;
     if (state.acronymDefinition === undefined) state.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
     this.push(a, close, id, false);
@@ -892,6 +898,10 @@ function nameOf(raw: string): string {
       return word.charAt(0) + lower.slice(1);
     })
     .join(' ');
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
 /** The capitals of an acronym's tokens [from, to), folded: "SEA Games" → "seag". */
