@@ -25,15 +25,21 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   if (parsed.command !== 'check') return answer(parsed, out, err);
   const prepared = prepare(parsed, err);
   if (typeof prepared === 'number') return prepared;
-  const printer = new Printer(parsed, prepared, out, err);
+  // Tests read the report whole, as `out` gets every other answer: one text, its line break added by `out`.
+  const chunks: string[] = [];
+  const decoder = new TextDecoder();
+  const printer = new Printer(parsed, prepared, (chunk) => chunks.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk)), err);
   checkHere(parsed, prepared, printer, 0);
-  return printer.finish();
+  const code = printer.finish();
+  out(chunks.join('').slice(0, -1));
+  return code;
 }
 
 /** Analyses every file on this thread, and prints the reports of those from file `from` on. */
 function checkHere(command: CheckCommand, { files, configs }: Prepared, printer: Printer, from: number): void {
   const shard = new Shard(files, configs);
   const analysed = files.map((_, index) => shard.analyse(index));
+  shard.assign();
   if (!printer.started) printer.analysed(analysed);
   for (const index of printer.checked) if (index >= from) printer.print(shard.report(index, command));
 }
@@ -51,16 +57,23 @@ export function defaultJobs(cores: number): number {
 /**
  * The command line as `dist/cli.js` runs it: releases are read, analysed and checked in worker
  * threads (`--jobs`; by default one per core on machines with more than two) when there are enough
- * of them; the output is byte for byte the single-threaded one.
+ * of them; the output is byte for byte the single-threaded one. `out` prints a line, `write` prints
+ * the report as it comes.
  */
-export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, isTty = false): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (text: string) => void,
+  write: (chunk: string | Uint8Array) => void,
+  err: (text: string) => void,
+  isTty = false,
+): Promise<number> {
   const parsed = parseArgs(argv, isTty);
   if (parsed.command !== 'check') return answer(parsed, out, err);
   const prepared = prepare(parsed, err);
   if (typeof prepared === 'number') return prepared;
   const jobs = parsed.jobs ?? defaultJobs(availableParallelism());
   const { files } = prepared;
-  const printer = new Printer(parsed, prepared, out, err);
+  const printer = new Printer(parsed, prepared, write, err);
   if (jobs <= 1 || files.length < MIN_FILES_FOR_WORKERS) {
     checkHere(parsed, prepared, printer, 0);
     return printer.finish();
@@ -137,13 +150,13 @@ class Printer {
   constructor(
     private readonly command: CheckCommand,
     { files, unreadable }: Prepared,
-    out: (text: string) => void,
+    write: (chunk: string | Uint8Array) => void,
     private readonly err: (text: string) => void,
   ) {
     this.files = files;
     this.readFailures = unreadable.length;
     for (const { path, reason } of unreadable) err(`communique: cannot read ${path}: ${reason}`);
-    this.stream = new ReportStream(command, VERSION, out);
+    this.stream = new ReportStream(command, VERSION, write);
   }
 
   analysed(results: readonly Analysed[]): void {
@@ -178,9 +191,16 @@ class Printer {
 }
 
 if (require.main === module && isMainThread) {
+  // A reader that stops reading (`communique check … | head`) ends the run as it would end `cat`:
+  // quietly, with the status of a process stopped by SIGPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(128 + 13);
+  });
   void run(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
+    (chunk) => process.stdout.write(chunk),
     (text) => process.stderr.write(`${text}\n`),
     Boolean(process.stdout.isTTY),
   ).then(

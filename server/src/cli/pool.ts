@@ -1,24 +1,27 @@
 // Worker threads for the command line. Files are handed out in small batches; each worker analyses
-// its batches (`Shard.analyse`) and puts the releases into shared memory, and the main thread passes
-// them on to every other worker, so each holds every release: its own as analysed, the others' as
-// their peers (sharedReleases.ts). Once every release is filed, each worker runs the workspace
-// checks of its own releases and makes their parts of the report, asked for in file order, a few
-// batches ahead of what is printed; the main thread prints them in that order, whatever thread
-// finished first. Nothing but the parts of the report and the keys crosses as copies.
+// its batches (`Shard.analyse`) and puts the releases into shared memory, which the main thread
+// passes on to every other worker. Once every release is in, the main thread splits the releases
+// among the workers by the keys that tie them (partition.ts), so that each worker checks releases
+// whose peers it mostly analysed itself, and asks each for its releases' parts of the report in file
+// order, a few windows of files ahead of what is printed; it prints them in that order, whatever
+// thread finished first. Only the keys and a few numbers are copied.
 
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigFiles } from '../workspace/configFiles';
 import type { OutputFormat } from './args';
+import { partitionByKeys } from './partition';
 import { Shard, type Analysed, type Reported } from './shard';
-import { sharedRelease, shareReleases, type SharedBlock } from './sharedReleases';
+import type { SharedBlock } from './sharedReleases';
 
 const WORKER_FLAG = 'communiqueCliWorker';
 /** Files per batch: large enough to amortise messaging, small enough to balance the threads. */
 const BATCH = 8;
 /** Batches handed to a worker before it answers the first: it never waits for the next. */
 const AHEAD = 2;
-/** Batches of report asked for beyond the last printed: what the main thread may hold, per worker. */
-const REPORT_WINDOW = 8;
+/** Files per window of the report: each worker is asked for its releases among them at once. */
+const WINDOW = 32;
+/** Windows asked for beyond the last printed: what the main thread may hold of the report. */
+const WINDOWS_AHEAD = 8;
 
 interface WorkerSetup {
   readonly [WORKER_FLAG]: true;
@@ -27,23 +30,20 @@ interface WorkerSetup {
   readonly color: boolean;
 }
 
+/** Per file of a batch: the keys of its release, null for a file not read. */
+type BatchKeys = readonly (readonly string[] | null)[];
+
 /** Main thread → worker. */
 type Request =
   | { readonly kind: 'analyse'; readonly start: number; readonly end: number }
-  | { readonly kind: 'peers'; readonly start: number; readonly keys: readonly (readonly string[] | null)[]; readonly block: SharedBlock }
-  | { readonly kind: 'report'; readonly start: number; readonly end: number };
+  | { readonly kind: 'peers'; readonly start: number; readonly keys: BatchKeys; readonly block: SharedBlock }
+  | { readonly kind: 'assign'; readonly indices: readonly number[] }
+  | { readonly kind: 'report'; readonly window: number; readonly indices: readonly number[] };
 
 /** Worker → main thread. */
 type Answer =
-  | {
-      readonly kind: 'analysed';
-      readonly start: number;
-      readonly results: readonly Analysed[];
-      /** Per file, the keys of a release, null for a file not read. */
-      readonly keys: readonly (readonly string[] | null)[];
-      readonly block: SharedBlock;
-    }
-  | { readonly kind: 'reported'; readonly start: number; readonly reports: readonly (Reported | null)[] };
+  | { readonly kind: 'analysed'; readonly start: number; readonly results: readonly Analysed[]; readonly keys: BatchKeys; readonly block: SharedBlock }
+  | { readonly kind: 'reported'; readonly window: number; readonly indices: readonly number[]; readonly reports: readonly Reported[] };
 
 /**
  * The run's workers. `analyse` first, then `report`; a worker that fails ends the pool's part
@@ -51,7 +51,8 @@ type Answer =
  */
 export class WorkerPool {
   private readonly workers: Worker[];
-  private readonly batches: { start: number; end: number; owner: number }[] = [];
+  /** Per file, the keys of its release (null: not read), until the releases are split among the workers. */
+  private keys: (readonly string[] | null)[] = [];
   private failed = false;
   /** Set before the workers are ended on purpose: their exits are no failure then. */
   private closing = false;
@@ -84,21 +85,22 @@ export class WorkerPool {
   /** Analyses every file; undefined when a worker failed before all were done. */
   analyse(): Promise<Analysed[] | undefined> {
     const results: Analysed[] = new Array<Analysed>(this.paths.length);
+    this.keys = new Array<readonly string[] | null>(this.paths.length).fill(null);
     let next = 0;
     let pending = 0;
     return new Promise((done) => {
       const feed = (w: number): void => {
         if (next >= this.paths.length) return;
-        const batch = { start: next, end: Math.min(this.paths.length, next + BATCH), owner: w };
-        next = batch.end;
-        this.batches.push(batch);
+        const start = next;
+        next = Math.min(this.paths.length, next + BATCH);
         pending++;
-        this.workers[w]!.postMessage({ kind: 'analyse', start: batch.start, end: batch.end } satisfies Request);
+        this.workers[w]!.postMessage({ kind: 'analyse', start, end: next } satisfies Request);
       };
       this.onFailure = () => done(undefined);
       this.onAnswer = (w, answer) => {
         if (answer.kind !== 'analysed') return;
         answer.results.forEach((result, i) => (results[answer.start + i] = result));
+        answer.keys.forEach((keys, i) => (this.keys[answer.start + i] = keys));
         const peers: Request = { kind: 'peers', start: answer.start, keys: answer.keys, block: answer.block };
         this.workers.forEach((worker, other) => other !== w && worker.postMessage(peers));
         pending--;
@@ -111,36 +113,61 @@ export class WorkerPool {
   }
 
   /**
-   * Asks the owners of the analysed files for their parts of the report, in file order; `print`
-   * gets each in that order. Resolves to the index of the first file whose part was not printed:
-   * the number of files unless a worker failed.
+   * Splits the analysed releases among the workers and asks each for its releases' parts of the
+   * report, in file order; `print` gets each in that order. Resolves to the index of the first file
+   * whose part was not printed: the number of files unless a worker failed.
    */
   report(print: (index: number, reported: Reported) => void): Promise<number> {
-    this.batches.sort((a, b) => a.start - b.start);
-    const answers = new Map<number, readonly (Reported | null)[]>();
-    let asked = 0;
+    const checkedBy = new Array<number>(this.paths.length).fill(-1);
+    partitionByKeys(this.keys, this.workers.length).forEach((indices, w) => {
+      for (const index of indices) checkedBy[index] = w;
+      this.workers[w]!.postMessage({ kind: 'assign', indices } satisfies Request);
+    });
+    this.keys = [];
+    const windows = Math.ceil(this.paths.length / WINDOW);
+    /** Per window asked for: the parts in, by file, and how many workers have yet to answer. */
+    const asked = new Map<number, { parts: Map<number, Reported>; waiting: number }>();
+    let nextWindow = 0;
     let printed = 0;
-    const window = REPORT_WINDOW * this.workers.length;
     return new Promise((done) => {
       const ask = (): void => {
-        while (asked < this.batches.length && asked - printed < window) {
-          const { start, end, owner } = this.batches[asked++]!;
-          this.workers[owner]!.postMessage({ kind: 'report', start, end } satisfies Request);
+        for (; nextWindow < windows && nextWindow - printed < WINDOWS_AHEAD; nextWindow++) {
+          const byWorker = this.workers.map((): number[] => []);
+          for (let index = nextWindow * WINDOW; index < Math.min(this.paths.length, (nextWindow + 1) * WINDOW); index++) {
+            if (checkedBy[index]! >= 0) byWorker[checkedBy[index]!]!.push(index);
+          }
+          const entry = { parts: new Map<number, Reported>(), waiting: 0 };
+          asked.set(nextWindow, entry);
+          byWorker.forEach((indices, w) => {
+            if (indices.length === 0) return;
+            entry.waiting++;
+            this.workers[w]!.postMessage({ kind: 'report', window: nextWindow, indices } satisfies Request);
+          });
         }
       };
-      this.onFailure = () => done(this.batches[printed]?.start ?? this.paths.length);
+      /** Prints the windows complete at the front; true when it printed any. */
+      const flush = (): boolean => {
+        const before = printed;
+        for (let entry = asked.get(printed); entry && entry.waiting === 0; entry = asked.get(printed)) {
+          for (const index of [...entry.parts.keys()].sort((a, b) => a - b)) print(index, entry.parts.get(index)!);
+          asked.delete(printed++);
+        }
+        return printed > before;
+      };
+      const step = (): void => {
+        do ask();
+        while (flush()); // a window may hold no release to check
+        if (printed === windows) done(this.paths.length);
+      };
+      this.onFailure = () => done(Math.min(this.paths.length, printed * WINDOW));
       this.onAnswer = (_, answer) => {
         if (answer.kind !== 'reported') return;
-        answers.set(answer.start, answer.reports);
-        for (let batch = this.batches[printed]; batch && answers.has(batch.start); batch = this.batches[printed]) {
-          answers.get(batch.start)!.forEach((reported, i) => reported && print(batch!.start + i, reported));
-          answers.delete(batch.start);
-          printed++;
-        }
-        if (printed === this.batches.length) done(this.paths.length);
-        else ask();
+        const entry = asked.get(answer.window)!;
+        answer.indices.forEach((index, i) => entry.parts.set(index, answer.reports[i]!));
+        entry.waiting--;
+        step();
       };
-      ask();
+      step();
       if (this.failed) this.onFailure();
     });
   }
@@ -153,36 +180,38 @@ export class WorkerPool {
 
 function runWorker({ paths, format, color }: WorkerSetup): void {
   const shard = new Shard(paths, new ConfigFiles());
+  const encoder = new TextEncoder();
   parentPort!.on('message', (request: Request) => {
     switch (request.kind) {
       case 'analyse': {
         const results: Analysed[] = [];
         const keys: (readonly string[] | null)[] = [];
-        const releases = [];
+        const read: number[] = [];
         for (let index = request.start; index < request.end; index++) {
           const result = shard.analyse(index);
           results.push(result.ok ? { ok: true } : { ok: false, reason: result.reason, error: result.error });
           keys.push(result.ok ? result.keys : null);
-          if (result.ok) releases.push(result.release);
+          if (result.ok) read.push(index);
         }
-        const answer: Answer = { kind: 'analysed', start: request.start, results, keys, block: shareReleases(releases) };
-        parentPort!.postMessage(answer);
+        parentPort!.postMessage({ kind: 'analysed', start: request.start, results, keys, block: shard.share(read) } satisfies Answer);
         break;
       }
       case 'peers': {
-        let n = 0;
-        request.keys.forEach((keys, i) => {
-          if (keys === null) return;
-          const index = request.start + i;
-          const { uri, config } = shard.identify(index);
-          shard.addPeer(index, sharedRelease(request.block, n++, uri, config), keys);
-        });
+        let at = 0;
+        request.keys.forEach((keys, i) => keys !== null && shard.addPeer(request.start + i, request.block, at++, keys));
         break;
       }
+      case 'assign':
+        shard.assign(request.indices);
+        break;
       case 'report': {
-        const reports: (Reported | null)[] = [];
-        for (let index = request.start; index < request.end; index++) reports.push(shard.owns(index) ? shard.report(index, { format, color }) : null);
-        parentPort!.postMessage({ kind: 'reported', start: request.start, reports } satisfies Answer);
+        // As UTF-8 in buffers of their own, handed over rather than copied, which the main thread prints as they are.
+        const reports = request.indices.map((index): Reported => {
+          const { report, failures } = shard.report(index, { format, color });
+          return { report: { ...report, part: typeof report.part === 'string' ? encoder.encode(report.part) : report.part }, failures };
+        });
+        const buffers = reports.map((reported) => (reported.report.part as Uint8Array).buffer as ArrayBuffer);
+        parentPort!.postMessage({ kind: 'reported', window: request.window, indices: request.indices, reports } satisfies Answer, buffers);
         break;
       }
     }

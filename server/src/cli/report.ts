@@ -35,8 +35,11 @@ export interface DocumentCounts {
 
 /** One release's part of the report, ready to print. */
 export interface DocumentReport {
-  /** Text: its lines; JSON: its object, indented as in the whole document (no comma). */
-  readonly part: string;
+  /**
+   * Text: its lines, each ended by a line break; JSON: its object, indented as in the whole report,
+   * without a comma or a line break after it. As UTF-8 bytes when it crossed from a worker thread.
+   */
+  readonly part: string | Uint8Array;
   readonly counts: DocumentCounts;
 }
 
@@ -76,13 +79,11 @@ function indent(json: string, by: string): string {
 }
 
 /**
- * Prints the report part by part, in the order `document` is called, through `out` (which ends
- * each piece with a line break, as `console.log` does). The result is byte for byte the whole
- * report made at once: for JSON, `JSON.stringify(report, null, 2)`.
+ * Prints the report part by part, in the order `document` is called, through `write` (which prints
+ * exactly what it is given). The result is byte for byte the whole report made at once and ended
+ * by a line break: for JSON, `JSON.stringify(report, null, 2)`.
  */
 export class ReportStream {
-  /** The last part, held back until it is known whether a comma follows it (JSON). */
-  private pending: string | undefined;
   private documents = 0;
   private readonly totals = { errors: 0, warnings: 0, information: 0, hints: 0, figures: 0, dates: 0, parties: 0 };
   private worstRank = Infinity;
@@ -90,7 +91,7 @@ export class ReportStream {
   constructor(
     private readonly options: ReportOptions,
     private readonly version: string,
-    private readonly out: (text: string) => void,
+    private readonly write: (chunk: string | Uint8Array) => void,
   ) {}
 
   /** The most severe finding's rank over every release printed so far (Infinity when none). */
@@ -100,12 +101,12 @@ export class ReportStream {
 
   document({ part, counts }: DocumentReport): void {
     if (this.options.format === 'json') {
-      // The envelope's opening waits for the first release: with none, its list is "[]".
-      if (this.pending === undefined) this.out(`${this.head()},\n  "documents": [`);
-      else this.out(`${this.pending},`);
-      this.pending = part;
+      // The envelope opens with the first release: with none, its list is "[]".
+      this.write(this.documents === 0 ? `${this.head()},\n  "documents": [\n` : ',\n');
+      this.write(part);
     } else {
-      this.out(part);
+      this.write(part);
+      this.write('\n');
     }
     this.documents++;
     for (const key of Object.keys(this.totals) as (keyof typeof this.totals)[]) this.totals[key] += counts[key];
@@ -117,18 +118,18 @@ export class ReportStream {
     const summary = { documents: this.documents, errors, warnings, information, hints };
     if (this.options.format === 'json') {
       const tail = JSON.stringify({ skipped, summary }, null, 2).slice(2); // without its opening "{\n"
-      if (this.pending === undefined) this.out(`${this.head()},\n  "documents": [],\n${tail}`);
-      else this.out(`${this.pending}\n  ],\n${tail}`);
+      this.write(this.documents === 0 ? `${this.head()},\n  "documents": [],\n${tail}\n` : `\n  ],\n${tail}\n`);
       return;
     }
     const paint = painter(this.options.color);
-    const lines = skipped.map((s) => `${paint('warning', 'skipped')} ${s.path}: ${s.reason}`);
+    const lines = skipped.map((s) => `${paint('warning', 'skipped')} ${s.path}: ${s.reason}\n`);
     lines.push(
       `${this.documents} release${this.documents === 1 ? '' : 's'}: ${figures} figures, ${dates} dates, ${parties} party mentions; ` +
         `${errors} errors, ${warnings} warnings, ${information} information, ${hints} hints` +
-        (skipped.length > 0 ? `; ${skipped.length} skipped` : ''),
+        (skipped.length > 0 ? `; ${skipped.length} skipped` : '') +
+        '\n',
     );
-    this.out(lines.join('\n'));
+    this.write(lines.join(''));
   }
 
   /** The JSON envelope up to its tool, without the closing brace. */
