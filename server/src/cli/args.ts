@@ -11,7 +11,7 @@ export interface CheckCommand {
   /** Globs that make Markdown and plain-text files releases; undefined for the defaults. */
   readonly files?: readonly string[];
   readonly color: boolean;
-  /** Worker threads for reading and analysing; undefined for one per core. */
+  /** Worker threads for reading, analysing and checking; undefined for the default (`defaultJobs`). */
   readonly jobs?: number;
 }
 
@@ -33,9 +33,9 @@ Options:
   --files GLOB           a glob of release files, relative to each named folder;
                          repeat for several (replaces the defaults)
   --no-color             no colours in text output
-  --jobs N               threads that read and analyse releases (default: one
-                         per core, or 1 on two cores or fewer); the output is
-                         the same for every N
+  --jobs N               threads that read, analyse and check releases (default:
+                         one per core, or 1 on two cores or fewer); the output
+                         is the same for every N
   -h, --help             this help
   -v, --version          the version
 

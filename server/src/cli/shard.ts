@@ -82,12 +82,12 @@ export class Shard {
     const archive = (this.archive = new Archive());
     const wanted = indices ? new Set(indices) : undefined;
     for (const [index, own] of this.own) {
-      if (wanted && !wanted.has(index) && this.shared.has(index)) continue;
+      if (wanted && !wanted.has(index) && this.shared.has(index)) continue; // filed below, as another thread's
       archive.add(index, own.release, own.keys);
+      this.shared.delete(index);
       if (!wanted || wanted.has(index)) this.assigned.set(index, { release: own.release, results: own, settings: own.settings });
     }
     for (const [index, { block, at, keys }] of this.shared) {
-      if (this.own.has(index) && this.assigned.has(index)) continue;
       const path = this.paths[index]!;
       const config = this.configs.configFor(resolve(path));
       const release = sharedRelease(block, at, releaseUri(path), config.release);
