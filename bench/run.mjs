@@ -13,7 +13,8 @@
 //      while the server checks every release for the first time and again once it has, with the
 //      resident memory then;
 //   5. hover and semantic tokens on a 1 MB release;
-//   6. `node dist/cli.js check --format json` over the 10,000 releases;
+//   6. `node dist/cli.js check --format json` over the 10,000 releases, by default and with two
+//      worker threads: wall time, and CPU time of every thread where /proc tells it;
 //   7. the extension's activation in a real VS Code extension host (bench/activation.mjs).
 
 import { spawn, spawnSync } from 'node:child_process';
@@ -590,18 +591,34 @@ async function measureBigRelease(work, analyseDocument, positionAt) {
   }
 }
 
-async function measureCli(root) {
+/**
+ * CPU seconds (user + system) of this process's children that have ended, from /proc/self/stat
+ * (Linux; null elsewhere): the difference around one run is the command line's own, every thread.
+ */
+function childrenCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks
+  } catch {
+    return null;
+  }
+}
+
+/** `check --format json` over the workspace, with `extra` arguments: wall seconds, and CPU seconds where the system tells. */
+async function measureCli(root, extra, what) {
   const runs = [];
+  const cpu = [];
   const started = performance.now();
   const timeoutSeconds = 120;
-  const label = `command line: check --format json, ${fmtN(LARGE_N)} releases (wall)`;
+  const label = `command line: check --format json${what}, ${fmtN(LARGE_N)} releases (wall)`;
   for (let run = 0; run < 3; run++) {
     const elapsed = (performance.now() - started) / 1000;
     if (run > 0 && elapsed + stats(runs).median > 100) break;
-    log(`command line: run ${run + 1}`);
+    log(`command line${what}: run ${run + 1}`);
     const devnull = openSync('/dev/null', 'w');
+    const cpuBefore = childrenCpuSeconds();
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', root], { cwd: ROOT, stdio: ['ignore', devnull, 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', ...extra, root], { cwd: ROOT, stdio: ['ignore', devnull, 'pipe'] });
     closeSync(devnull);
     let stderr = '';
     child.stderr.on('data', (c) => {
@@ -622,8 +639,11 @@ async function measureCli(root) {
       return;
     }
     runs.push(seconds);
+    const cpuAfter = childrenCpuSeconds();
+    if (cpuBefore !== null && cpuAfter !== null) cpu.push(cpuAfter - cpuBefore);
   }
   row(label, runs, 's');
+  if (cpu.length === runs.length) row(label.replace('(wall)', '(CPU, every thread)'), cpu, 's');
 }
 
 /** Resolves once the server has pushed no diagnostics for `quietMs`, or after `maxMs`. */
@@ -657,7 +677,9 @@ async function main() {
   const ws = writeWorkspace(join(work, 'workspace'));
   await measureServer(ws, checkCodes);
   await measureBigRelease(work, analyseDocument, positionAt);
-  await measureCli(join(work, 'workspace'));
+  await measureCli(join(work, 'workspace'), [], '');
+  // Worker threads, whatever the default is on this machine: the same output, and what they cost.
+  await measureCli(join(work, 'workspace'), ['--jobs', '2'], ' --jobs 2');
   const { measureActivation } = await import('./activation.mjs');
   await measureActivation({ root: ROOT, work, row, missing, notes, log, below, prebuilt: PREBUILT });
   notes.push(`whole benchmark: ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`);

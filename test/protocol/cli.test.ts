@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { analyseFile } from '../../server/src/cli/analyseFile';
-import { analyseInWorkers } from '../../server/src/cli/pool';
+import { WorkerPool } from '../../server/src/cli/pool';
+import { Shard, type Reported } from '../../server/src/cli/shard';
 import { defaultJobs } from '../../server/src/cli/main';
 import { ConfigFiles } from '../../server/src/workspace/configFiles';
 import { REPO_ROOT } from './lspClient';
@@ -71,14 +71,32 @@ test('by default the command line uses one thread per core, and one thread on tw
   assert.deepEqual([1, 2, 3, 8].map(defaultJobs), [1, 1, 3, 8]);
 });
 
-test('worker threads give each file exactly what the main thread gives it', async () => {
+test('worker threads give each release the part of the report one thread gives it', async () => {
   const releases = join(root, 'releases');
+  // Files whose releases share claims: the workspace checks of one thread read the others' releases.
   const files = readdirSync(releases).sort().slice(0, 40).map((name) => join(releases, name));
-  const configs = new ConfigFiles();
-  const here = files.map((path) => analyseFile(path, configs));
-  const inWorkers = await analyseInWorkers(files, 2);
-  assert.equal(inWorkers.length, files.length);
-  inWorkers.forEach((result, i) => assert.deepEqual(result, here[i], files[i]));
+  const here = new Shard(files, new ConfigFiles());
+  const analysedHere = files.map((_, index) => here.analyse(index));
+  here.assign();
+  const expected = files.map((_, index) => (analysedHere[index]!.ok ? here.report(index, { format: 'json', color: false }) : undefined));
+  const pool = new WorkerPool(files, 3, 'json', false);
+  const printed: (Reported | undefined)[] = [];
+  try {
+    const analysed = await pool.analyse();
+    assert.deepEqual(analysed?.map((a) => a.ok), analysedHere.map((a) => a.ok));
+    assert.equal(await pool.report((index, reported) => (printed[index] = reported)), files.length, 'a worker failed');
+  } finally {
+    await pool.close();
+  }
+  // Parts cross from the workers as UTF-8.
+  const asText = (reported: Reported | undefined): unknown =>
+    reported && { ...reported, report: { ...reported.report, part: typeof reported.report.part === 'string' ? reported.report.part : new TextDecoder().decode(reported.report.part) } };
+  files.forEach((file, index) => assert.deepEqual(asText(printed[index]), asText(expected[index]), file));
+  const linksElsewhere = (part: string): boolean => {
+    const document = JSON.parse(part) as { path: string; diagnostics: { related: { path: string }[] }[] };
+    return document.diagnostics.some((d) => d.related.some((r) => r.path !== document.path));
+  };
+  assert.ok(expected.some((e) => e && typeof e.report.part === 'string' && linksElsewhere(e.report.part)), 'no finding links to another release: the workspace checks read no peer');
 });
 
 test('--config applies in the worker threads as on the main thread', () => {

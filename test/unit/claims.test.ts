@@ -13,7 +13,7 @@ import { periodLabel } from '../../server/src/analysis/calendar';
 import { proseContext } from '../../server/src/analysis/text';
 import type { DocumentAnalysis } from '../../server/src/analysis/types';
 import { hoverAt } from '../../server/src/features/hover';
-import { toJson } from '../../server/src/cli/report';
+import { documentJson } from '../../server/src/cli/report';
 
 /** A release body, with a front-matter date when one is given. */
 function release(body: string, date?: string): string {
@@ -618,10 +618,10 @@ test('claims: the figure hover says what a figure measures, or why it is not com
 test('claims: the command line JSON gives metric, parties and period on figures that have them', () => {
   const text = release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion in 2020, up 2% on 2019, and the two sides signed 11 documents.');
   const analysis = analyseDocument(text, 'file:///releases/r.md');
-  const json = toJson([{ path: 'releases/r.md', text, analysis, findings: [] }], [], '0.0.0', (u) => u) as {
-    documents: { figures: { text: string; metric?: string; parties?: string[]; period?: { from: string; to: string }; measure?: string; notCompared?: string[] }[] }[];
+  const json = documentJson({ path: 'releases/r.md', analysis, findings: [] }, (u) => u) as {
+    figures: { text: string; metric?: string; parties?: string[]; period?: { from: string; to: string }; measure?: string; notCompared?: string[] }[];
   };
-  const figures = json.documents[0]!.figures;
+  const figures = json.figures;
   const trade = figures.find((f) => f.text === 'USD 5.33 billion')!;
   assert.equal(trade.metric, 'trade.total');
   assert.deepEqual(trade.parties, ['KHM', 'VNM']);

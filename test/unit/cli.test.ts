@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { parseArgs } from '../../server/src/cli/args';
 import { collectReleases } from '../../server/src/cli/collect';
 import { main } from '../../server/src/cli/main';
+import { partitionByKeys } from '../../server/src/cli/partition';
+import { ReportStream, type DocumentCounts } from '../../server/src/cli/report';
 import { DEFAULT_RELEASE_GLOBS, isReleaseFile } from '../../server/src/workspace/files';
 import { MAX_RELEASE_BYTES } from '../../server/src/workspace/readRelease';
 import { MAX_ANALYSED_LENGTH } from '../../server/src/lsp/server';
@@ -207,4 +209,40 @@ test('the byte limit on release files is within the server\'s length limit, so a
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('worker threads check releases tied by keys together, in lists of about equal length', () => {
+  // Files 0, 2 and 5 share keys through 2 ("a" with 0, "b" with 5); 1 and 4 share "c"; 3 stands alone; 6 was not read.
+  const keys = [['a'], ['c'], ['a', 'b'], ['d'], ['c'], ['b'], null];
+  const [first, second] = partitionByKeys(keys, 2);
+  assert.deepEqual(first, [0, 2, 5], 'the three releases tied through file 2 are checked by one thread');
+  assert.deepEqual(second, [1, 3, 4], 'the other thread takes the pair and the release alone');
+  // A group longer than a thread's share is cut, in file order, so no thread checks much more than another.
+  const tied = partitionByKeys(Array.from({ length: 9 }, () => ['same']), 3);
+  assert.deepEqual(tied, [[0, 1, 2], [3, 4, 5], [6, 7, 8]]);
+  assert.deepEqual(partitionByKeys([null, null], 2), [[], []]);
+});
+
+test('the report printed part by part is the whole report: JSON as JSON.stringify(…, null, 2) makes it, text line by line', () => {
+  const counts: DocumentCounts = { errors: 1, warnings: 0, information: 2, hints: 0, figures: 3, dates: 1, parties: 2, worst: 0 };
+  const document = { path: 'a.md', figures: [{ text: '5%', related: [] }], diagnostics: [] };
+  for (const documents of [0, 1, 3]) {
+    let printed = '';
+    const stream = new ReportStream({ format: 'json', color: false }, '9.9.9', (chunk) => (printed += chunk));
+    for (let i = 0; i < documents; i++) stream.document({ part: `    ${JSON.stringify(document, null, 2).replace(/\n/g, '\n    ')}`, counts });
+    stream.finish([{ path: 'b.md', reason: 'skipped: not UTF-8 text' }]);
+    const whole = {
+      tool: { name: 'communique', version: '9.9.9' },
+      documents: Array.from({ length: documents }, () => document),
+      skipped: [{ path: 'b.md', reason: 'skipped: not UTF-8 text' }],
+      summary: { documents, errors: documents, warnings: 0, information: 2 * documents, hints: 0 },
+    };
+    assert.equal(printed, `${JSON.stringify(whole, null, 2)}\n`, `${documents} documents`);
+    assert.equal(stream.worst, documents > 0 ? 0 : Infinity);
+  }
+  let text = '';
+  const stream = new ReportStream({ format: 'text', color: false }, '9.9.9', (chunk) => (text += chunk));
+  stream.document({ part: 'a.md  no release date\n', counts });
+  stream.finish([]);
+  assert.equal(text, 'a.md  no release date\n\n1 release: 3 figures, 1 dates, 2 party mentions; 1 errors, 0 warnings, 2 information, 0 hints\n');
 });

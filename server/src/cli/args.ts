@@ -11,7 +11,7 @@ export interface CheckCommand {
   /** Globs that make Markdown and plain-text files releases; undefined for the defaults. */
   readonly files?: readonly string[];
   readonly color: boolean;
-  /** Worker threads for reading and analysing; undefined for one per core. */
+  /** Worker threads for reading, analysing and checking; undefined for the default (`defaultJobs`). */
   readonly jobs?: number;
   /** `--config PATH`: a configuration file applied to every release, nearer than the files found beside them. */
   readonly config?: string;
@@ -39,9 +39,9 @@ Options:
                          files found beside them and above: where they differ,
                          it wins; exit 2 when it is unreadable or broken
   --no-color             no colours in text output
-  --jobs N               threads that read and analyse releases (default: one
-                         per core, or 1 on two cores or fewer); the output is
-                         the same for every N
+  --jobs N               threads that read, analyse and check releases (default:
+                         one per core, or 1 on two cores or fewer); the output
+                         is the same for every N
   -h, --help             this help
   -v, --version          the version
 

@@ -1,24 +1,20 @@
 // `communique check PATHS…`: the same analysis as the editor, over files and folders, for CI.
 
-import { VERSION } from '../version';
 import { readFileSync } from 'node:fs';
+import { VERSION } from '../version';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
 import { SEVERITY_RANK } from '../checks/finding';
-import { ALL_CHECKS, compareFindings, runChecks } from '../checks/index';
-import { WorkspaceIndex } from '../workspace/index';
 import { parseArgs, USAGE, type CheckCommand } from './args';
 import { collectReleases } from './collect';
-import { toJson, toText, type CheckedDocument, type SkippedPath } from './report';
+import { ReportStream, type SkippedPath } from './report';
 import { ConfigFiles, readTextFromDisk } from '../workspace/configFiles';
 import { describeError } from '../workspace/readRelease';
 import { describeProblem } from '../config/model';
-import { fileVerdict, type ResolvedConfig } from '../config/resolve';
-import { analyseFile, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
-import { analyseInWorkers } from './pool';
-
+import { fileVerdict } from '../config/resolve';
+import { WorkerPool } from './pool';
+import { Shard, type Analysed, type Reported } from './shard';
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -31,36 +27,76 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
   if (parsed.command !== 'check') return answer(parsed, out, err);
   const prepared = prepare(parsed, err);
   if (typeof prepared === 'number') return prepared;
-  return finish(parsed, prepared, prepared.files.map((path) => analyseFile(path, prepared.configs)), out, err);
+  // Tests read the report whole, as `out` gets every other answer: one text, its line break added by `out`.
+  const chunks: string[] = [];
+  const decoder = new TextDecoder();
+  const printer = new Printer(parsed, prepared, (chunk) => chunks.push(typeof chunk === 'string' ? chunk : decoder.decode(chunk)), err);
+  checkHere(parsed, prepared, printer, 0);
+  const code = printer.finish();
+  out(chunks.join('').slice(0, -1));
+  return code;
+}
+
+/** Analyses every file on this thread, and prints the reports of those from file `from` on. */
+function checkHere(command: CheckCommand, { files, configs }: Prepared, printer: Printer, from: number): void {
+  const shard = new Shard(files, configs);
+  const analysed = files.map((_, index) => shard.analyse(index));
+  shard.assign();
+  if (!printer.started) printer.analysed(analysed);
+  for (const index of printer.checked) if (index >= from) printer.print(shard.report(index, command));
 }
 
 /**
- * Threads by default. Each result crosses from its worker as a copy of its whole analysis, and the
- * cross-release checks run on the main thread after all are in: on two cores the copies cost more
- * than the second core gives (10,000 generated releases: 32.9 s with two workers, 29.7 s on one
- * thread), so two cores or fewer work on one thread.
+ * Threads by default: one per core on machines with more than two. On two cores, two worker threads
+ * took about 1.6 times the CPU of one thread, for about the same time (10,000 generated releases,
+ * nearly idle machine: text 17.7 s against 18.9 s, JSON 20.7 s against 19.5 s; slower whenever other
+ * processes used a core): each worker compiles the code again, and decodes and tokenizes again the
+ * releases of its groups another worker analysed, while one thread leaves V8's compiling and
+ * collecting to the other core. So two cores or fewer work on one thread.
  */
 export function defaultJobs(cores: number): number {
   return cores > 2 ? cores : 1;
 }
 
 /**
- * The command line as `dist/cli.js` runs it: releases are read, analysed and given their document
- * checks in worker threads (`--jobs`; by default one per core on machines with more than two) when
- * there are enough of them; the output is byte for byte the single-threaded one.
+ * The command line as `dist/cli.js` runs it: releases are read, analysed and checked in worker
+ * threads (`--jobs`; by default one per core on machines with more than two) when there are enough
+ * of them; the output is byte for byte the single-threaded one. `out` prints a line, `write` prints
+ * the report as it comes.
  */
-export async function run(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, isTty = false): Promise<number> {
+export async function run(
+  argv: readonly string[],
+  out: (text: string) => void,
+  write: (chunk: string | Uint8Array) => void,
+  err: (text: string) => void,
+  isTty = false,
+): Promise<number> {
   const parsed = parseArgs(argv, isTty);
   if (parsed.command !== 'check') return answer(parsed, out, err);
   const prepared = prepare(parsed, err);
   if (typeof prepared === 'number') return prepared;
   const jobs = parsed.jobs ?? defaultJobs(availableParallelism());
-  const { files, configs } = prepared;
+  const { files } = prepared;
+  const printer = new Printer(parsed, prepared, write, err);
+  if (jobs <= 1 || files.length < MIN_FILES_FOR_WORKERS) {
+    checkHere(parsed, prepared, printer, 0);
+    return printer.finish();
+  }
   const configPath = parsed.config === undefined ? undefined : resolve(parsed.config);
-  const results: (FileResult | undefined)[] = jobs > 1 && files.length >= MIN_FILES_FOR_WORKERS ? await analyseInWorkers(files, jobs, configPath) : [];
-  // Files no worker answered for (one thread, few files, or a worker that died) are done here.
-  const complete = files.map((path, i) => results[i] ?? analyseFile(path, configs));
-  return finish(parsed, prepared, complete, out, err);
+  const pool = new WorkerPool(files, jobs, parsed.format, parsed.color, configPath);
+  let from = 0;
+  try {
+    const analysed = await pool.analyse();
+    if (analysed) {
+      printer.analysed(analysed);
+      from = await pool.report((_, reported) => printer.print(reported));
+    }
+  } finally {
+    await pool.close();
+  }
+  // What no worker finished (one failed) is done here, from the first file not printed on.
+  if (from < files.length) checkHere(parsed, prepared, printer, from);
+  return printer.finish();
 }
 
 function answer(parsed: Exclude<ReturnType<typeof parseArgs>, CheckCommand>, out: (text: string) => void, err: (text: string) => void): number {
@@ -113,60 +149,74 @@ function prepare(command: CheckCommand, err: (text: string) => void): Prepared |
   return { configs, files, unreadable };
 }
 
-/** Indexes every release, runs the workspace checks, and prints the report: always on the main thread, in file order. */
-function finish(command: CheckCommand, { configs, files, unreadable }: Prepared, results: readonly FileResult[], out: (text: string) => void, err: (text: string) => void): number {
-  const documents: CheckedDocument[] = [];
-  const skipped: SkippedPath[] = [];
-  let readFailures = unreadable.length;
-  for (const { path, reason } of unreadable) err(`communique: cannot read ${path}: ${reason}`);
-  const pathByUri = new Map<string, string>();
-  // Every release is indexed before any is checked: a finding may need a release read later.
-  const index = new WorkspaceIndex(ALL_CHECKS);
-  const loaded: { path: string; uri: string; result: Extract<FileResult, { ok: true }>; checks: ResolvedConfig['checks'] }[] = [];
-  files.forEach((path, i) => {
-    const read = results[i]!;
-    if (!read.ok) {
-      if (read.error) {
-        readFailures++;
-        err(`communique: cannot read ${path}: ${read.reason}`);
-      } else {
-        err(`communique: ${path}: ${read.reason}`);
-      }
-      skipped.push({ path, reason: read.reason });
-      return;
-    }
-    const { uri } = read;
-    pathByUri.set(uri, path);
-    const config = configs.configFor(resolve(path));
-    // Quiet: every release is checked once all are loaded.
-    index.set({ uri, text: read.text, analysis: read.analysis, config: config.release }, 0, true);
-    loaded.push({ path, uri, result: read, checks: config.checks });
-  });
-  for (const { path, uri, result, checks } of loaded) {
-    const release = index.release(uri)!;
-    const workspace = runChecks(release, index, WORKSPACE_CHECKS, checks);
-    // The document checks ran with the analysis; merged in runChecks' order, the findings are the ones
-    // runChecks(release, index, ALL_CHECKS) gives (the sort is stable and one check has one code).
-    const findings = [...result.findings, ...workspace.findings].sort(compareFindings);
-    const failures = [...result.failures, ...workspace.failures];
-    for (const failure of failures) err(`communique: the ${failure.code} check failed on ${path}: ${failure.error}`);
-    documents.push({ path, text: release.text, analysis: release.analysis, findings });
-  }
-  const pathOf = (uri: string): string => pathByUri.get(uri) ?? (uri.startsWith('file:') ? fileURLToPath(uri) : uri);
-  if (command.format === 'json') out(JSON.stringify(toJson(documents, skipped, VERSION, pathOf), null, 2));
-  else out(toText(documents, skipped, command.color));
+/**
+ * What the run prints: the files that could not be read (once all are analysed), then each release's
+ * part of the report in file order, then the summary; and the exit code.
+ */
+class Printer {
+  private readonly stream: ReportStream;
+  private readonly skipped: SkippedPath[] = [];
+  private readFailures: number;
+  /** The files analysed, whose reports are printed, in file order. */
+  readonly checked: number[] = [];
+  /** Whether the files' analyses are in (and their read failures printed). */
+  started = false;
+  private readonly files: readonly string[];
 
-  if (readFailures > 0) return 2;
-  if (command.failOn === 'none') return 0;
-  const threshold = SEVERITY_RANK[command.failOn];
-  const failing = documents.some((d) => d.findings.some((f) => SEVERITY_RANK[f.severity] <= threshold));
-  return failing ? 1 : 0;
+  constructor(
+    private readonly command: CheckCommand,
+    { files, unreadable }: Prepared,
+    write: (chunk: string | Uint8Array) => void,
+    private readonly err: (text: string) => void,
+  ) {
+    this.files = files;
+    this.readFailures = unreadable.length;
+    for (const { path, reason } of unreadable) err(`communique: cannot read ${path}: ${reason}`);
+    this.stream = new ReportStream(command, VERSION, write);
+  }
+
+  analysed(results: readonly Analysed[]): void {
+    this.started = true;
+    results.forEach((result, index) => {
+      if (result.ok) {
+        this.checked.push(index);
+        return;
+      }
+      const path = this.files[index]!;
+      if (result.error) {
+        this.readFailures++;
+        this.err(`communique: cannot read ${path}: ${result.reason}`);
+      } else {
+        this.err(`communique: ${path}: ${result.reason}`);
+      }
+      this.skipped.push({ path, reason: result.reason });
+    });
+  }
+
+  print({ report, failures }: Reported): void {
+    for (const failure of failures) this.err(`communique: ${failure}`);
+    this.stream.document(report);
+  }
+
+  finish(): number {
+    this.stream.finish(this.skipped);
+    if (this.readFailures > 0) return 2;
+    if (this.command.failOn === 'none') return 0;
+    return this.stream.worst <= SEVERITY_RANK[this.command.failOn] ? 1 : 0;
+  }
 }
 
 if (require.main === module && isMainThread) {
+  // A reader that stops reading (`communique check … | head`) ends the run as it would end `cat`:
+  // quietly, with the status of a process stopped by SIGPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(128 + 13);
+  });
   void run(
     process.argv.slice(2),
     (text) => process.stdout.write(`${text}\n`),
+    (chunk) => process.stdout.write(chunk),
     (text) => process.stderr.write(`${text}\n`),
     Boolean(process.stdout.isTTY),
   ).then(
