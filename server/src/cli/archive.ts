@@ -5,6 +5,7 @@
 // without reading them (a release read from another thread is decoded only when a check reads it).
 
 import type { CheckedRelease, WorkspaceFacts } from '../checks/check';
+import { PerKeyValues } from '../workspace/perKeyValues';
 
 export class Archive implements WorkspaceFacts {
   /** Per URI, the release of the last file with that URI, and the first file's place (a path named twice, differently spelt). */
@@ -13,7 +14,7 @@ export class Archive implements WorkspaceFacts {
   private readonly filing = new Map<string, number[]>();
   private readonly filed = new Map<string, readonly CheckedRelease[]>();
   private readonly uriAt = new Map<number, string>();
-  private readonly derived = new Map<string, Map<object, unknown>>();
+  private readonly derived = new PerKeyValues();
   private sealed = false;
 
   /** Adds the release of file `index` (files may come in any order) with its keys. */
@@ -78,11 +79,6 @@ export class Archive implements WorkspaceFacts {
   }
 
   perKey<T>(key: string, slot: object, compute: () => T): T {
-    let values = this.derived.get(key);
-    if (values?.has(slot)) return values.get(slot) as T;
-    const value = compute();
-    if (!values) this.derived.set(key, (values = new Map()));
-    values.set(slot, value);
-    return value;
+    return this.derived.get(key, slot, compute);
   }
 }

@@ -5,6 +5,7 @@
 import type { Check, CheckedRelease, WorkspaceFacts } from '../checks/check';
 import { hashString } from '../checks/fingerprint';
 import { interned } from './compact';
+import { PerKeyValues } from './perKeyValues';
 
 interface Entry {
   readonly release: CheckedRelease;
@@ -27,7 +28,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   /** One array per combination of check codes, shared by every key registered by exactly those checks. */
   private readonly codeLists = new Map<string, readonly string[]>();
   /** Values computed from the releases under a key (`perKey`), dropped when any of them changes. */
-  private readonly derived = new Map<string, Map<object, unknown>>();
+  private readonly derived = new PerKeyValues();
 
   constructor(checks: readonly Check[]) {
     this.keyed = new Map(checks.filter((c) => c.scope === 'workspace' && c.keys).map((c) => [c.code, c]));
@@ -59,12 +60,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
   }
 
   perKey<T>(key: string, slot: object, compute: () => T): T {
-    let values = this.derived.get(key);
-    if (values?.has(slot)) return values.get(slot) as T;
-    const value = compute();
-    if (!values) this.derived.set(key, (values = new Map()));
-    values.set(slot, value);
-    return value;
+    return this.derived.get(key, slot, compute);
   }
 
   /**
@@ -72,7 +68,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
    * (7 MB for 10,000 releases); after that, an edit needs again only those of the keys it re-checks.
    */
   forgetPerKey(): void {
-    this.derived.clear();
+    this.derived.forgetAll();
   }
 
   /**
@@ -88,8 +84,8 @@ export class WorkspaceIndex implements WorkspaceFacts {
     const affected: Affected = new Map();
     // What was computed from the releases under these keys held the old release object, or lacked it.
     if (this.derived.size > 0) {
-      if (old) for (const key of old.keys.keys()) this.derived.delete(key);
-      for (const key of keys.keys()) this.derived.delete(key);
+      if (old) for (const key of old.keys.keys()) this.derived.forget(key);
+      for (const key of keys.keys()) this.derived.forget(key);
     }
     if (old) {
       for (const [key, codes] of old.keys) {
@@ -123,7 +119,7 @@ export class WorkspaceIndex implements WorkspaceFacts {
     if (!entry) return affected;
     this.entries.delete(uri);
     for (const key of entry.keys.keys()) {
-      this.derived.delete(key);
+      this.derived.forget(key);
       this.unfile(key, uri);
       this.collect(key, uri, affected);
     }
