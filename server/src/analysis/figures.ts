@@ -59,16 +59,8 @@ const TARGET_MODALS = setOf(vocabulary.targetModals);
 const INTENT_VERBS = setOf(vocabulary.intentVerbs);
 const BASELINE_WORDS = setOf(vocabulary.baselineWords);
 const MODALITY_BLOCKERS = setOf(vocabulary.modalityBlockers);
-/** Words that can start a spelled-out number, and a quick filter on their first letter and length. */
+/** Words that can start a spelled-out number. */
 const NUMBER_WORDS: ReadonlySet<string> = new Set([...CARDINALS.keys(), ...TENS.keys(), ...ORDINALS.keys()]);
-const NUMBER_WORD_FIRST = new Uint8Array(128);
-let NUMBER_WORD_MIN = Infinity;
-let NUMBER_WORD_MAX = 0;
-for (const word of NUMBER_WORDS) {
-  NUMBER_WORD_FIRST[word.charCodeAt(0)] = 1;
-  NUMBER_WORD_MIN = Math.min(NUMBER_WORD_MIN, word.length);
-  NUMBER_WORD_MAX = Math.max(NUMBER_WORD_MAX, word.length);
-}
 /** Prepositions after which a year-like number is a year even before a counted noun ("in 2021 students …"). */
 const YEAR_LEADS = setOf(['in', 'since', 'by', 'during', 'until', 'till', 'of', 'from', 'before', 'after', 'early', 'late', 'mid', 'year', 'to', 'through', 'and', 'or']);
 /** Glue prefixes under which a lower-case ordinal word can hide ("andfifth"). */
@@ -287,7 +279,6 @@ export function extractFigures(context: ProseContext, exclude: readonly Span[]):
 class FigureScanner {
   private readonly tokens: readonly Token[];
   private readonly prose: string;
-  private readonly folded: string;
   private readonly text: string;
   private readonly n: number;
   /** Folded text of each token. */
@@ -301,7 +292,6 @@ class FigureScanner {
   constructor(context: ProseContext, exclude: readonly Span[]) {
     this.tokens = context.tokens;
     this.prose = context.prose;
-    this.folded = context.folded;
     this.text = context.text;
     this.n = this.tokens.length;
     this.keys = context.keys;
@@ -628,17 +618,11 @@ class FigureScanner {
   // Words: spelled-out numbers and ordinals.
 
   private atWord(k: number): number {
-    // Most words are no number: decide from the first letter and the length before slicing.
-    const t = this.tokens[k]!;
-    const length = t.end - t.start;
-    const first = this.folded.charCodeAt(t.start);
-    const maybeNumber = length === 1 ? first === 0x61 : length >= NUMBER_WORD_MIN && length <= NUMBER_WORD_MAX && first < 128 && NUMBER_WORD_FIRST[first] === 1;
-    const maybeGlued = length >= 6 && !t.glued && endsLikeOrdinal(this.folded, t.end);
-    if (!maybeNumber && !maybeGlued) return k + 1;
+    // Only words flagged F_MAY_START reach here (see run): a number word, "a", or a glued ordinal.
     const word = this.w(k);
     const isNumberWord = this.has(k, F_NUMBER_WORD) || (word === 'a' && this.startsScale(k + 1));
     if (!isNumberWord) {
-      if (maybeGlued && this.has(k, F_GLUED_ORDINAL)) return this.gluedOrdinal(k, word);
+      if (!this.tokens[k]!.glued && this.has(k, F_GLUED_ORDINAL)) return this.gluedOrdinal(k, word);
       return k + 1;
     }
     if (this.excluded(this.tokens[k]!.start)) return k + 1;
@@ -1282,7 +1266,6 @@ function parseDigits(raw: string): ParsedDigits | null {
     }
   }
   groups.push(raw.slice(from));
-  if (seps.length === 0) return { int: raw, frac: '', separators: false, list: null };
   const dots = seps.filter((s) => s === '.').length;
   if (dots > 1) return null;
   if (dots === 1 && seps[seps.length - 1] !== '.') return null;
@@ -1323,13 +1306,6 @@ function digitsOnly(raw: string): string {
     if (c >= 0x30 && c <= 0x39) out += raw[i];
   }
   return out;
-}
-
-/** The folded word ending at `end` ends in "th", "st", "nd" or "rd". */
-function endsLikeOrdinal(folded: string, end: number): boolean {
-  const a = folded.charCodeAt(end - 2);
-  const b = folded.charCodeAt(end - 1);
-  return (a === 0x74 && b === 0x68) || (a === 0x73 && b === 0x74) || (a === 0x6e && b === 0x64) || (a === 0x72 && b === 0x64);
 }
 
 function isAllDigits(s: string, from: number, to: number): boolean {

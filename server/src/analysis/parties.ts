@@ -115,7 +115,6 @@ class PartyWalk {
   private readonly tokens: readonly Token[];
   private readonly keys: readonly string[];
   private readonly prose: string;
-  private readonly folded: string;
   /** The document text: mention texts are slices of it (the prose has Markdown syntax blanked). */
   private readonly source: string;
   private readonly n: number;
@@ -134,7 +133,6 @@ class PartyWalk {
     this.tokens = context.tokens;
     this.keys = this.view.keys;
     this.prose = context.prose;
-    this.folded = context.folded;
     this.source = context.text;
     this.n = context.tokens.length;
     this.ruleFlags = ruleFlags(gazetteer.rules);
@@ -148,8 +146,9 @@ class PartyWalk {
     while (i < n) {
       const token = tokens[i]!;
       if (token.kind !== 'word') {
-        // keys[i] === '(', told from the code unit: comparing the key strings costs more.
-        if (this.folded.charCodeAt(token.start) === 0x28 && token.end - token.start === 1) {
+        // keys[i] === '(', told from the code unit: comparing the key strings costs more ("(" is a
+        // punctuation token of its own, and folds to itself).
+        if (this.prose.charCodeAt(token.start) === 0x28) {
           const next = this.acronymDefinition(i);
           if (next > 0) {
             i = next;
@@ -805,6 +804,8 @@ class PartyWalk {
   private result(): PartyAnalysis {
     const text = this.source;
     const prose = this.prose;
+    // Compared once: the prose is a string of the text's length that differs where Markdown was blanked.
+    const proseIsText = prose === text;
     const mentions: PartyMention[] = [];
     // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
     // part of a longer one defined later) leaves no trace.
@@ -831,7 +832,7 @@ class PartyWalk {
       tally.count++;
       // The prose is the text itself unless Markdown or control characters were blanked: then the
       // mention's text is the prose's slice, already made.
-      const form = collapse(person?.form ?? (prose === text ? mentionText : prose.slice(d.start, d.end)));
+      const form = collapse(person?.form ?? (proseIsText ? mentionText : prose.slice(d.start, d.end)));
       if (!tally.forms.includes(form)) tally.forms.push(form);
       const title = person?.title;
       if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
