@@ -51,6 +51,8 @@ test(`--jobs 1 and --jobs 2 print the same JSON, byte for byte, over ${RELEASES}
   assert.equal(one.stderr, two.stderr);
   assert.ok(one.stdout === two.stdout, 'the JSON differs between one and two threads');
   const report = JSON.parse(one.stdout) as { documents: { diagnostics: unknown[] }[]; skipped: unknown[] };
+  // Streamed release by release, the report must read as one JSON.stringify of the whole would.
+  assert.ok(one.stdout === `${JSON.stringify(report, null, 2)}\n`, 'the streamed JSON is not laid out as JSON.stringify(report, null, 2)');
   assert.equal(report.documents.length, RELEASES);
   assert.equal(report.skipped.length, 2, 'the binary and the Latin-1 file are skipped');
   // The generator plants conflicts between releases: the workspace checks ran after indexing everything.

@@ -51,7 +51,7 @@ export function analyseFile(path: string, configs: ConfigFiles): FileResult {
   const analysis = analyseDocument(read.text, uri, { ...analysisOptions(config), onContext: (c) => (context = c) });
   // Kept until the run ends, as the language server keeps a closed release: its text as UTF-8 and its
   // analysis with shared strings (half the memory of 10,000 releases).
-  const release = storedRelease(uri, read.text, analysis, config.release, false);
+  const release = storedRelease(uri, read.text, analysis, config.release, false, read.bytes);
   if (context) primeReleaseProse(release, context); // the document checks and the keys read the same prose next
   // Document checks see the release alone: it is the whole workspace they may read.
   const alone = new WorkspaceIndex(DOCUMENT_CHECKS);

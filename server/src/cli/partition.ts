@@ -2,7 +2,9 @@
 // share a key with it; a thread that checks a release it did not analyse, or reads one as a peer,
 // decodes it and works out again what the checks keep of it (claim keys, anniversaries, meetings).
 // So releases tied by keys, directly or through others, are checked by one thread where the sizes
-// allow: each thread then reads few releases it did not analyse, instead of most of them.
+// allow: each thread then decodes a release once, for its own check and as its group's peer, instead
+// of once in every thread. (The split does not follow which thread analysed a release: each thread
+// still decodes about (N-1)/N of its releases from the shared memory.)
 
 /**
  * Splits the releases (`keys[i]`: the keys of file i, null for a file not read) into `parts` lists

@@ -1,8 +1,10 @@
 // Worker threads for the command line. Files are handed out in small batches; each worker analyses
 // its batches (`Shard.analyse`) and puts the releases into shared memory, which the main thread
 // passes on to every other worker. Once every release is in, the main thread splits the releases
-// among the workers by the keys that tie them (partition.ts), so that each worker checks releases
-// whose peers it mostly analysed itself, and asks each for its releases' parts of the report in file
+// among the workers by the keys that tie them (partition.ts), so that the peers a worker reads are
+// mostly releases it checks too (the split does not know which worker analysed which release: most
+// of a worker's releases come to it from the shared memory), and asks each for its releases' parts
+// of the report in file
 // order, a few windows of files ahead of what is printed; it prints them in that order, whatever
 // thread finished first. Only the keys and a few numbers are copied.
 
