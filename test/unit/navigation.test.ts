@@ -15,6 +15,7 @@ import {
   type NavLocation,
 } from '../../server/src/features/navigation';
 import { outline } from '../../server/src/features/outline';
+import { hoverAt } from '../../server/src/features/hover';
 import { inMemoryWorkspace } from './inMemoryWorkspace';
 
 const A = `---
@@ -106,6 +107,9 @@ test('definition of a party whose acronym this release never spells out: the ear
   assert.ok(found);
   assert.equal(found.uri, ws2.uri('early.release.md'));
   assert.equal(ws2.release('early.release.md').text.slice(found.start, found.end), 'Association of Southeast Asian Nations (ASEAN)');
+  // The hover names the same release (the later one comes first among the peers as filed).
+  const card = hoverAt(ws2.release('bare.release.md').analysis, bare.indexOf('ASEAN') + 1, ws2.view)?.markdown ?? '';
+  assert.match(card, /- Acronym defined in \[early\.release\.md:5\]/, card);
   // Alone, the release's own first mention is where the party is introduced.
   const alone = inMemoryWorkspace({ 'bare.release.md': bare });
   const own = definition(alone.release('bare.release.md').analysis, bare.indexOf('ASEAN') + 1, alone.view);

@@ -10,7 +10,7 @@ import type { DateMention, DocumentAnalysis, Figure, PartyMention } from '../ana
 import { ClaimLookup, claimValueText, comparableClaims, fileName, formatPercent, valueText } from '../checks/claimLookup';
 import { changeVerdict } from '../checks/growth-mismatch';
 import { escapeMarkdown } from './hover';
-import { dayKey, metricKey, partyKey, type WorkspaceView } from './peers';
+import { dayKey, earliestAcronymDefinition, metricKey, partyKey, type WorkspaceView } from './peers';
 
 /** Rows of the table of statements before it says "and N more". */
 const MAX_ROWS = 8;
@@ -252,7 +252,6 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
   let releases = 0;
   let mentions = 0;
   const titled: { date: string | null; uri: string; titles: readonly string[] }[] = [];
-  let definedElsewhere: { uri: string; line: number; column: number } | null = null;
   const visit = (uri: string, a: DocumentAnalysis): void => {
     const summary = a.partySummaries.find((s) => s.id === mention.id);
     if (!summary) return;
@@ -264,9 +263,6 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
       forms.set(form, (forms.get(form) ?? 0) + 1);
     }
     if (summary.kind === 'person' && summary.titles.length > 0) titled.push({ date: a.releaseDate?.date ?? null, uri, titles: summary.titles });
-    if (uri !== analysis.uri && summary.acronymDefinition && !definedElsewhere) {
-      definedElsewhere = { uri, ...placeOfOffset(a, summary.acronymDefinition.start) };
-    }
   };
   visit(analysis.uri, analysis);
   for (const peer of workspace.peers(partyKey(mention.id))) if (peer.uri !== analysis.uri) visit(peer.uri, peer.analysis);
@@ -289,9 +285,10 @@ export function partyContext(analysis: DocumentAnalysis, mention: PartyMention, 
     lines.push(`- Titles by release date: ${shown.join(' → ')}`);
   }
   const here = analysis.partySummaries.find((s) => s.id === mention.id);
-  const elsewhere = definedElsewhere as { uri: string; line: number; column: number } | null;
-  if (here && !here.acronymDefinition && elsewhere) {
-    lines.push(`- Acronym defined in ${lineLink(elsewhere.uri, elsewhere.line, `${fileName(elsewhere.uri)}:${elsewhere.line}`, elsewhere.column)}`);
+  const elsewhere = here && !here.acronymDefinition ? earliestAcronymDefinition(mention.id, analysis.uri, workspace) : null;
+  if (elsewhere) {
+    const { line, column } = placeOfOffset(elsewhere.analysis, elsewhere.span.start);
+    lines.push(`- Acronym defined in ${lineLink(elsewhere.uri, line, `${fileName(elsewhere.uri)}:${line}`, column)}`);
   }
   return lines;
 }

@@ -9,7 +9,7 @@ import { metricDefinition, type MetricVocabulary } from '../analysis/claims';
 import { indexKey } from '../checks/claimLookup';
 import { itemAt } from './items';
 import { statementsOfMetric } from './hoverContext';
-import { metricKey, partyKey, type WorkspaceView } from './peers';
+import { earliestAcronymDefinition, metricKey, partyKey, type WorkspaceView } from './peers';
 
 /** A span in some release. */
 export interface NavLocation extends Span {
@@ -64,7 +64,7 @@ export function definition(analysis: DocumentAnalysis, offset: number, workspace
     const summary = analysis.partySummaries.find((s) => s.id === id);
     if (summary?.acronymDefinition) return { uri: analysis.uri, ...span(summary.acronymDefinition) };
     const elsewhere = earliestAcronymDefinition(id, analysis.uri, workspace);
-    if (elsewhere) return elsewhere;
+    if (elsewhere) return { uri: elsewhere.uri, ...span(elsewhere.span) };
     const first = analysis.parties.find((m) => m.id === id);
     return first ? { uri: analysis.uri, start: first.start, end: first.end } : null;
   }
@@ -80,19 +80,6 @@ export function definition(analysis: DocumentAnalysis, offset: number, workspace
   );
   const first = same[0];
   return first ? { uri: first.uri, start: first.figure.start, end: first.figure.end } : null;
-}
-
-/** The acronym definition of party `id` in the earliest other release (by release date, then URI) that has one. */
-function earliestAcronymDefinition(id: string, uri: string, workspace: WorkspaceView): NavLocation | null {
-  let best: { date: string; uri: string; at: Span } | null = null;
-  for (const peer of workspace.peers(partyKey(id))) {
-    if (peer.uri === uri) continue;
-    const at = peer.analysis.partySummaries.find((s) => s.id === id)?.acronymDefinition;
-    if (!at) continue;
-    const date = peer.analysis.releaseDate?.date ?? '9999';
-    if (!best || date < best.date || (date === best.date && peer.uri < best.uri)) best = { date, uri: peer.uri, at };
-  }
-  return best ? { uri: best.uri, ...span(best.at) } : null;
 }
 
 function span(s: Span): Span {
@@ -130,7 +117,11 @@ const MAX_SYMBOLS = 200;
  * better: a workspace of thousands of releases has more loose matches than the list can show.
  */
 export function symbolMatch(query: string, name: string): number | null {
-  const q = simplify(query);
+  return rankOf(simplify(query), name);
+}
+
+/** `symbolMatch` for a query already simplified: a symbol search ranks every key with one query. */
+function rankOf(q: string, name: string): number | null {
   if (q.length === 0) return 0;
   const n = simplify(name);
   if (n.startsWith(q)) return 0;
@@ -165,13 +156,14 @@ export function workspaceSymbols(
   count: (key: string) => number,
   metricsFor: (uri: string) => MetricVocabulary | undefined = () => undefined,
 ): WorkspaceSymbol[] {
+  const q = simplify(query);
   const found: { symbol: WorkspaceSymbol; rank: number; releases: number }[] = [];
   for (const key of workspace.peerKeys()) {
     if (key.startsWith('party:')) {
       const id = key.slice('party:'.length);
       const first = firstPeer(workspace, key);
       const summary = first?.partySummaries.find((s) => s.id === id);
-      const rank = summary ? symbolMatch(query, summary.name) : null;
+      const rank = summary ? rankOf(q, summary.name) : null;
       if (!first || !summary || rank === null) continue;
       const mention = first.parties.find((m) => m.id === id);
       if (!mention) continue;
@@ -193,7 +185,7 @@ export function workspaceSymbols(
       const metric = claim.metric ? metricDefinition(claim.metric, metricsFor(first.uri))?.name ?? claim.metric : 'figure';
       const names = claim.parties.map((id) => first.partySummaries.find((s) => s.id === id)?.name ?? id);
       const name = `${metric} · ${names.join(claim.directional ? ' → ' : '–')}`;
-      const rank = symbolMatch(query, name);
+      const rank = rankOf(q, name);
       if (rank === null) continue;
       const figure = first.figures[claim.figureIndex]!;
       const n = count(key);

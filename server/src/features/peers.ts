@@ -2,7 +2,7 @@
 // references, code lenses and workspace symbols use to find peers without scanning the workspace.
 // Pure data structure; the server keeps it in step with the workspace index.
 
-import type { DocumentAnalysis } from '../analysis/types';
+import type { DocumentAnalysis, Span } from '../analysis/types';
 import type { Claim } from '../analysis/claimTypes';
 import type { CheckedRelease, WorkspaceFacts } from '../checks/check';
 import type { Finding } from '../checks/finding';
@@ -134,4 +134,20 @@ export function workspaceView(facts: WorkspaceFacts, peers: PeerIndex, findings?
     peerKeys: () => peers.keys(),
     ...(findings ? { findings } : {}),
   };
+}
+
+/**
+ * Where the earliest other release (by release date, then URI) spells out party `id`'s acronym:
+ * what Go to Definition opens and the hover's "Acronym defined in" line names, so both say the same.
+ */
+export function earliestAcronymDefinition(id: string, uri: string, workspace: WorkspaceView): { uri: string; analysis: DocumentAnalysis; span: Span } | null {
+  let best: { date: string; uri: string; analysis: DocumentAnalysis; span: Span } | null = null;
+  for (const peer of workspace.peers(partyKey(id))) {
+    if (peer.uri === uri) continue;
+    const span = peer.analysis.partySummaries.find((s) => s.id === id)?.acronymDefinition;
+    if (!span) continue;
+    const date = peer.analysis.releaseDate?.date ?? '9999';
+    if (!best || date < best.date || (date === best.date && peer.uri < best.uri)) best = { date, uri: peer.uri, analysis: peer.analysis, span };
+  }
+  return best;
 }
