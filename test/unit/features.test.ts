@@ -7,7 +7,8 @@ import { computeLineStarts } from '../../server/src/analysis/text';
 import { hoverAt } from '../../server/src/features/hover';
 import { outline } from '../../server/src/features/outline';
 import { classify } from '../../server/src/features/tokens';
-import { describeDistance, formatFigureValue, formatScaled, ordinal, weekdayOf } from '../../server/src/features/format';
+import { describeDistance, formatFigureValue, formatScaled, weekdayOf } from '../../server/src/features/format';
+import { ordinal } from '../../server/src/checks/textual';
 
 const TEXT = 'Phnom Penh, 23 October 2021\nTrade topped 9.5 billion USD in 2021 with Viet Nam and Vietnam, on Tuesday, 21 October 2021.';
 

@@ -32,8 +32,10 @@ test('the peer index finds every release set before a look-up, at its latest ver
 
   // Filed in steps in the background, then deleted once filed.
   peers.set(release('d.txt', 'Laos hosted the meeting.'));
-  while (peers.fileSome(1));
+  peers.set(release('e.txt', 'Laos and Thailand met.'));
+  assert.equal(peers.fileSome(1), true, 'one filed, one still waiting');
+  assert.equal(peers.fileSome(1), false, 'the last one filed');
   peers.delete('file:///ws/releases/b.txt');
-  assert.deepEqual(uris(peers, LAOS), ['file:///ws/releases/d.txt']);
+  assert.deepEqual(uris(peers, LAOS), ['file:///ws/releases/d.txt', 'file:///ws/releases/e.txt']);
   assert.ok([...peers.keys()].includes(LAOS));
 });

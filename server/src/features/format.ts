@@ -47,8 +47,6 @@ export function formatFigureValue(figure: Figure): string {
   }
 }
 
-export { ordinal };
-
 /**
  * The interval a figure's written precision allows: "5.33 billion" (resolution 1e7) covers
  * [5.325, 5.335) billion. Qualifiers widen it elsewhere; this is the rounding alone.
