@@ -37,9 +37,14 @@ function slashes(path: string): string {
   return path.replace(/\\/g, '/');
 }
 
+/** Resolutions of unsaved configuration texts kept at most: a few folders' worth while one file is typed in. */
+const MAX_DRAFT_RESOLUTIONS = 16;
+
 export class ConfigFiles {
   private readonly files = new Map<string, ConfigFileState>();
   private readonly resolved = new Map<string, ResolvedConfig>();
+  /** Resolutions of unsaved texts (`problemsOf` with a text), apart from the files' own. */
+  private readonly drafts = new Map<string, ResolvedConfig>();
   /** The configuration per folder of a release: thousands of releases share a few folders. */
   private readonly byFolder = new Map<string, ResolvedConfig>();
   /** Grows each time a file is read or re-read, so a caller can tell when to publish problems again. */
@@ -136,13 +141,22 @@ export class ConfigFiles {
   }
 
   private resolve(filePath: string): ResolvedConfig {
-    const layers = layersOf(this.filesFor(filePath));
+    return this.resolveLayers(layersOf(this.filesFor(filePath)), this.resolved);
+  }
+
+  /**
+   * `resolveConfig(layers)`, kept in `cache` per set of layers. Unsaved texts go to a cache of their
+   * own, emptied when it grows: a keystroke that leaves the parsed file as it was (a space, a
+   * comment) reuses the last resolution, and typing does not keep one resolution per keystroke.
+   */
+  private resolveLayers(layers: readonly ConfigLayer[], cache: Map<string, ResolvedConfig>): ResolvedConfig {
     if (layers.length === 0) return EMPTY_CONFIG;
     const key = layers.map((l) => l.folder + '\u0000' + JSON.stringify(l.config)).join('\u0001');
-    let resolved = this.resolved.get(key);
+    let resolved = this.resolved.get(key) ?? cache.get(key);
     if (!resolved) {
       resolved = resolveConfig(layers);
-      this.resolved.set(key, resolved);
+      if (cache === this.drafts && cache.size >= MAX_DRAFT_RESOLUTIONS) cache.clear();
+      cache.set(key, resolved);
     }
     return resolved;
   }
@@ -161,7 +175,7 @@ export class ConfigFiles {
     const folders = new Set([folder]);
     for (const other of this.known()) if (path === this.explicit || other.path.startsWith(below)) folders.add(dirname(other.path));
     // configFor takes a file and caches per folder: any name in the folder will do.
-    const configs = [...folders].map((f) => (text === undefined ? this.configFor(join(f, CONFIG_FILE_NAMES[0]!)) : resolveConfig(layersOf(this.filesIn(f, state)))));
+    const configs = [...folders].map((f) => (text === undefined ? this.configFor(join(f, CONFIG_FILE_NAMES[0]!)) : this.resolveLayers(layersOf(this.filesIn(f, state)), this.drafts)));
     return unknownPartyProblems(state.partyNames, configs);
   }
 }
