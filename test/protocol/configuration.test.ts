@@ -127,7 +127,16 @@ test('quick fixes: a suppression comment, and "add NIDIR" editing the workspace 
   const after = TextDocument.applyEdits(document, inEditor);
   assert.deepEqual(parseConfig(after).problems, [], after);
   assert.deepEqual(parseConfig(after).config, { titles: ['Director-General'], preferredForms: ['Viet Nam'], parties: [{ name: 'NIDIR', kind: 'organization' }] });
+  // Unsaved text that is broken JSON is not edited: the edit could land anywhere in it.
+  server.change(configUri, '{\n  "titles": ["Director-General"\n  "preferredForms": ["Viet Nam"]\n}\n', 2);
+  const whileBroken = await ask('NIDIR');
+  assert.equal(
+    whileBroken.find((a) => a.title === add.title),
+    undefined,
+    whileBroken.map((a) => a.title).join(' | '),
+  );
   void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: configUri } });
+  await server.waitFor('closed unsaved, the file on disk has no problem', () => configDiagnostics()?.length === 0);
 });
 
 test('a party the file names that no folder knows is a warning on the file, and the rest of the file applies', async () => {

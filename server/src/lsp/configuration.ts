@@ -162,12 +162,18 @@ export class ServerConfiguration {
   /**
    * The file a knowledge action edits: the nearest configuration file of the release, or a new
    * `.communique.json` at the root of its workspace folder. Null when the nearest file is broken
-   * (an edit would land in a file that is not applied). An open file is edited in its editor's text.
+   * (an edit would land in a file that is not applied), on disk or in the editor's unsaved text. An
+   * open file is edited in its editor's text.
    */
   private targetFor(releasePath: string): { path: string; text: string | null } | null {
     const files = this.files.filesFor(releasePath);
     const nearest = files[files.length - 1];
-    if (nearest) return nearest.problems.length > 0 ? null : { path: nearest.path, text: this.drafts.get(nearest.path) ?? nearest.text };
+    if (nearest) {
+      const draft = this.drafts.get(nearest.path);
+      // An edit of broken JSON could land anywhere in it: the user mends the text first.
+      const broken = nearest.problems.length > 0 || (draft !== undefined && this.files.problemsOf(nearest.path, draft).some((p) => p.severity === 'error'));
+      return broken ? null : { path: nearest.path, text: draft ?? nearest.text };
+    }
     const folder = this.folderOf(releasePath);
     return { path: join(folder ? folder.path : dirname(releasePath), '.communique.json'), text: null };
   }
