@@ -618,7 +618,7 @@ test('claims: the figure hover says what a figure measures, or why it is not com
 test('claims: the command line JSON gives metric, parties and period on figures that have them', () => {
   const text = release('Two-way trade between Cambodia and Viet Nam reached USD 5.33 billion in 2020, up 2% on 2019, and the two sides signed 11 documents.');
   const analysis = analyseDocument(text, 'file:///releases/r.md');
-  const json = documentJson({ path: 'releases/r.md', analysis, findings: [] }, (u) => u) as {
+  const json = documentJson({ path: 'releases/r.md', analysis, findings: [] }, { pathOf: (u) => u, analysisOf: () => undefined }) as {
     figures: { text: string; metric?: string; parties?: string[]; period?: { from: string; to: string }; measure?: string; notCompared?: string[] }[];
   };
   const figures = json.figures;

@@ -122,6 +122,29 @@ test('JSON output: documents with the release date, figures, dates, parties with
   }
 });
 
+test('JSON output: a related location in another release has that release\'s line and column; a fix\'s data comes with its finding', () => {
+  const a = 'Phnom Penh, 23 October 2021\n\nTrade between Cambodia and Viet Nam reached USD 5.33 billion in 2020.\n';
+  const b = 'Hanoi, 2 November 2021\n\nThe delegations met again.\n\nIn 2020, trade between Viet Nam and Cambodia amounted to USD 6.9 billion.\nVietnam and Cambodia will meet in Viet Nam next year, said Viet Nam.\n';
+  const root = tree({ 'releases/a.md': a, 'releases/b.md': b });
+  try {
+    const result = run(['check', '--format', 'json', root]);
+    const report = JSON.parse(result.out);
+    const [docA, docB] = report.documents;
+    const conflict = docA.diagnostics.find((d: { code: string }) => d.code === 'figure-conflict');
+    assert.ok(conflict, JSON.stringify(docA.diagnostics));
+    const related = conflict.related.find((r: { path: string }) => r.path === docB.path);
+    assert.ok(related, JSON.stringify(conflict.related));
+    assert.equal(b.slice(related.start, related.end), 'USD 6.9 billion');
+    // "USD 6.9 billion" is on line 5 of b.md, after "In 2020, trade between Viet Nam and Cambodia amounted to ".
+    assert.deepEqual([related.line, related.column], [5, b.split('\n')[4]!.indexOf('USD 6.9') + 1]);
+    const variant = docB.diagnostics.find((d: { code: string }) => d.code === 'party-variant');
+    assert.ok(variant, JSON.stringify(docB.diagnostics));
+    assert.deepEqual(variant.data, { variant: 'Vietnam', usual: 'Viet Nam', usualFrom: 'release' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('binary, non-UTF-8 and missing inputs are reported and skipped while the rest is checked', () => {
   const root = tree({
     'releases/good.md': 'Trade reached USD 5 billion.',

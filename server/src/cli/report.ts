@@ -48,9 +48,14 @@ export interface ReportOptions {
   readonly color: boolean;
 }
 
-/** `pathOf`: the path to print for a release's URI (related locations). */
-export function documentReport(document: CheckedDocument, options: ReportOptions, pathOf: (uri: string) => string): DocumentReport {
-  const part = options.format === 'json' ? indent(JSON.stringify(documentJson(document, pathOf), null, 2), '    ') : documentText(document, options.color);
+/** Where a related location lies: the path to print for a release's URI, and its analysis for the line and column. */
+export interface RelatedPlaces {
+  pathOf(uri: string): string;
+  analysisOf(uri: string): DocumentAnalysis | undefined;
+}
+
+export function documentReport(document: CheckedDocument, options: ReportOptions, places: RelatedPlaces): DocumentReport {
+  const part = options.format === 'json' ? indent(JSON.stringify(documentJson(document, places), null, 2), '    ') : documentText(document, options.color);
   return { part, counts: countsOf(document) };
 }
 
@@ -144,7 +149,7 @@ function located(analysis: DocumentAnalysis, span: Span): { start: number; end: 
 }
 
 /** One release in the JSON report. */
-export function documentJson({ path, analysis, findings }: CheckedDocument, pathOf: (uri: string) => string): unknown {
+export function documentJson({ path, analysis, findings }: CheckedDocument, places: RelatedPlaces): unknown {
   return {
     path,
     date: analysis.releaseDate?.date ?? null,
@@ -185,7 +190,12 @@ export function documentJson({ path, analysis, findings }: CheckedDocument, path
       severity: f.severity,
       message: f.message,
       ...located(analysis, f),
-      related: f.related.map((r) => ({ path: pathOf(r.uri), start: r.start, end: r.end, message: r.message })),
+      related: f.related.map((r) => {
+        const other = r.uri === analysis.uri ? analysis : places.analysisOf(r.uri);
+        return { path: places.pathOf(r.uri), ...(other ? located(other, r) : { start: r.start, end: r.end }), message: r.message };
+      }),
+      // What a fix needs (the forms of a party-variant finding), as the language server sends it.
+      ...(f.data ? { data: f.data } : {}),
     })),
   };
 }

@@ -13,7 +13,7 @@ import type { ResolvedConfig } from '../config/resolve';
 import type { ConfigFiles } from '../workspace/configFiles';
 import { analyseFile, releaseUri, WORKSPACE_CHECKS, type FileResult } from './analyseFile';
 import { Archive } from './archive';
-import { documentReport, type DocumentReport, type ReportOptions } from './report';
+import { documentReport, type DocumentReport, type RelatedPlaces, type ReportOptions } from './report';
 import { sharedRelease, shareReleases, type DocumentResults, type SharedBlock } from './sharedReleases';
 
 /** What the main thread learns of a file once it is analysed. */
@@ -111,14 +111,17 @@ export class Shard {
     // runChecks(release, index, ALL_CHECKS) gives (the sort is stable and one check has one code).
     const findings = [...assigned.results.findings, ...workspace.findings].sort(compareFindings);
     const failures = [...assigned.results.failures, ...workspace.failures].map((failure) => `the ${failure.code} check failed on ${path}: ${failure.error}`);
-    const report = documentReport({ path, analysis: release.analysis, findings }, options, this.pathOf);
+    const report = documentReport({ path, analysis: release.analysis, findings }, options, this.places);
     return { report, failures };
   }
 
-  /** A related location's path: as the file was named, for a release of the run. */
-  private readonly pathOf = (uri: string): string => {
-    const index = this.archive?.fileOf(uri);
-    if (index !== undefined) return this.paths[index]!;
-    return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+  /** Related locations: their paths as the files were named, for releases of the run; lines and columns from the archive. */
+  private readonly places: RelatedPlaces = {
+    pathOf: (uri) => {
+      const index = this.archive?.fileOf(uri);
+      if (index !== undefined) return this.paths[index]!;
+      return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    },
+    analysisOf: (uri) => this.archive?.release(uri)?.analysis,
   };
 }
