@@ -13,7 +13,7 @@
 // Every sentence is written for this file.
 //
 //   import { generateRelease, generateCorpus } from './corpus.mjs'
-//   node bench/corpus.mjs OUT_DIR [COUNT] [SEED]     writes COUNT releases under OUT_DIR/releases/
+//   node bench/corpus.mjs OUT_DIR [COUNT] [SEED] [FACT_SHARE]   writes COUNT releases under OUT_DIR/releases/
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -538,16 +538,17 @@ const PROSE_TEMPLATES = [
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = process.argv[2];
   if (!out) {
-    console.error('usage: node bench/corpus.mjs OUT_DIR [COUNT] [SEED]');
+    console.error('usage: node bench/corpus.mjs OUT_DIR [COUNT] [SEED] [FACT_SHARE]');
     process.exit(2);
   }
   const count = Number(process.argv[3] ?? 100);
   const from = Number(process.argv[4] ?? 1);
+  const factShare = Number(process.argv[5] ?? FACT_SHARE);
   const folder = join(out, 'releases');
   mkdirSync(folder, { recursive: true });
   let bytes = 0;
   for (let seed = from; seed < from + count; seed++) {
-    const release = generateRelease(seed);
+    const release = generateRelease(seed, { factShare });
     writeFileSync(join(folder, release.name), release.text);
     bytes += Buffer.byteLength(release.text);
   }
