@@ -129,6 +129,33 @@ function partCost(word: string): number | null {
 
 const MAX_WORD = 40;
 
+// What `splitWord` and `isWord` answer, per word: a release repeats its words, an archive repeats
+// them across releases, and an answer costs up to dozens of look-ups (every ending, every split
+// point). Both are pure functions of the word; emptied when full, so memory stays bounded.
+const MAX_REMEMBERED_WORDS = 50_000;
+const splits = new Map<string, readonly string[] | null>();
+const wordAnswers = new Map<string, boolean>();
+
+function rememberedSplit(word: string): readonly string[] | null {
+  let parts = splits.get(word);
+  if (parts === undefined) {
+    if (splits.size >= MAX_REMEMBERED_WORDS) splits.clear();
+    parts = splitWord(word);
+    splits.set(word, parts);
+  }
+  return parts;
+}
+
+function rememberedIsWord(word: string): boolean {
+  let known = wordAnswers.get(word);
+  if (known === undefined) {
+    if (wordAnswers.size >= MAX_REMEMBERED_WORDS) wordAnswers.clear();
+    known = isWord(word);
+    wordAnswers.set(word, known);
+  }
+  return known;
+}
+
 /**
  * The words a lower-case token not in the lists splits into, best split first: two words if it
  * can, three if it must. Null when it is a word, a closed compound, or no split is clear.
@@ -336,7 +363,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
 
     if (isLowerWord(tt)) {
       // "bilateralrelations": not a word, but two (or three) common ones.
-      const parts = splitWord(tt);
+      const parts = rememberedSplit(tt);
       if (parts && !inAddress(prose, t.start, t.end)) {
         const spaces: number[] = [];
         let at = t.start;
@@ -346,7 +373,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
     } else if (isCapitalisedWord(tt) && tt.length >= 7) {
       // "Theyagreed": only after a pronoun or article, so names that begin like words stay whole.
       const lower = tt.toLowerCase();
-      if (!isWord(lower)) {
+      if (!rememberedIsWord(lower)) {
         for (let k = 2; k <= 5 && k < lower.length - 4; k++) {
           const left = lower.slice(0, k);
           const right = lower.slice(k);
