@@ -19,7 +19,7 @@
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
 import { daysInMonth } from './calendar';
-import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, tokenIndexFrom, type KeyIds, type ProseContext, type Token } from './text';
+import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
@@ -595,46 +595,53 @@ class ClaimScanner {
   }
 
   private markSpans(): void {
-    this.forEachTokenRange(this.parties, (i, a, b) => {
+    const { tokens, n, partyAt, dateAt, figureAt } = this;
+    const first: number[] = [];
+    const last: number[] = [];
+    this.tokenRanges(this.parties, first, last);
+    for (let i = 0; i < this.parties.length; i++) {
       const p = this.parties[i]!;
-      for (let k = a; k <= b && k < this.n; k++) if (this.tokens[k]!.start < p.end) this.partyAt[k] = p.kind === 'country' ? i : -2;
-    });
-    this.forEachTokenRange(this.dates, (i, a, b) => {
-      this.dateFirst.push(a);
-      this.dateLast.push(b);
-      for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
-    });
-    this.forEachTokenRange(this.figures, (i, a, b) => {
-      this.figureFirst.push(a);
-      this.figureLast.push(b);
-      for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
-    });
+      const value = p.kind === 'country' ? i : -2;
+      for (let k = first[i]!; k <= last[i]! && k < n; k++) if (tokens[k]!.start < p.end) partyAt[k] = value;
+    }
+    this.tokenRanges(this.dates, this.dateFirst, this.dateLast);
+    for (let i = 0; i < this.dates.length; i++) for (let k = this.dateFirst[i]!; k <= this.dateLast[i]! && k < n; k++) dateAt[k] = i;
+    this.tokenRanges(this.figures, this.figureFirst, this.figureLast);
+    for (let i = 0; i < this.figures.length; i++) {
+      for (let k = this.figureFirst[i]!; k <= this.figureLast[i]! && k < n; k++) if (figureAt[k] === -1) figureAt[k] = i;
+    }
   }
 
   /**
-   * `tokenRange` of each span, in order. Spans come in text order: each range is found by galloping
-   * on from the previous one's first token (the same answer as the two binary searches over the
-   * whole release, for a fraction of the reads); spans out of order fall back to the searches.
+   * `tokenRange` of each span, pushed onto `first` and `last`. Spans come in text order, a few tokens
+   * apart: each range is found by walking on from the previous one's first token, reading each token
+   * once (the same answer as the two binary searches over the whole release, whose reads jump all
+   * over it); spans out of order fall back to the searches.
    */
-  private forEachTokenRange(spans: readonly Span[], visit: (i: number, first: number, last: number) => void): void {
+  private tokenRanges(spans: readonly Span[], first: number[], last: number[]): void {
     const { tokens, n } = this;
     for (let i = 1; i < spans.length; i++) {
       if (spans[i]!.start < spans[i - 1]!.start) {
-        spans.forEach((span, j) => visit(j, ...this.tokenRange(span.start, span.end)));
+        for (const span of spans) {
+          const [a, b] = this.tokenRange(span.start, span.end);
+          first.push(a);
+          last.push(b);
+        }
         return;
       }
     }
-    let first = 0;
+    let a = 0;
     for (let i = 0; i < spans.length; i++) {
       const { start, end } = spans[i]!;
       // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
-      first = tokenIndexFrom(tokens, first, start);
+      while (a < n && tokens[a]!.end <= start) a++;
       // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
       const lastOffset = Math.max(start, end - 1);
-      let last = first;
-      while (last < n && tokens[last]!.end <= lastOffset) last++;
-      if (last >= n || tokens[last]!.start >= end) last = Math.max(first, last - 1);
-      visit(i, first, Math.min(last, n - 1));
+      let b = a;
+      while (b < n && tokens[b]!.end <= lastOffset) b++;
+      if (b >= n || tokens[b]!.start >= end) b = Math.max(a, b - 1);
+      first.push(a);
+      last.push(Math.min(b, n - 1));
     }
   }
 
