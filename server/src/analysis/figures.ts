@@ -284,7 +284,12 @@ class FigureScanner {
   /** Folded text of each token. */
   private readonly keys: readonly string[];
   private readonly keyIds: KeyIds;
-  private readonly taken: Span[];
+  /** The spans where no figure may start, merged, in text order: their starts and ends. */
+  private readonly takenStart: number[] = [];
+  private readonly takenEnd: number[] = [];
+  /** `excluded` remembers its last answer: the first taken span ending after `excludedFrom`. */
+  private excludedFrom = 0;
+  private excludedAt = 0;
   private readonly out: Figure[] = [];
   /** Tokens before this index belong to an earlier figure (or were read as part of one). */
   private floor = 0;
@@ -296,7 +301,7 @@ class FigureScanner {
     this.n = this.tokens.length;
     this.keys = context.keys;
     this.keyIds = context.keyIds;
-    this.taken = mergeSpans(exclude);
+    mergeSpans(exclude, this.takenStart, this.takenEnd);
   }
 
   run(): Figure[] {
@@ -427,15 +432,25 @@ class FigureScanner {
   }
 
   private excluded(offset: number): boolean {
-    const spans = this.taken;
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid]!.end <= offset) low = mid + 1;
-      else high = mid;
+    const starts = this.takenStart;
+    const ends = this.takenEnd;
+    let i: number;
+    if (offset >= this.excludedFrom) {
+      // Asked in text order, nearly always: walk on from the last answer, a span or two.
+      i = this.excludedAt;
+      while (i < ends.length && ends[i]! <= offset) i++;
+    } else {
+      let high = ends.length;
+      i = 0;
+      while (i < high) {
+        const mid = (i + high) >> 1;
+        if (ends[mid]! <= offset) i = mid + 1;
+        else high = mid;
+      }
     }
-    return low < spans.length && spans[low]!.start <= offset;
+    this.excludedFrom = offset;
+    this.excludedAt = i;
+    return i < ends.length && starts[i]! <= offset;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1374,9 +1389,9 @@ function plainNumber(text: string, start: number, end: number, digits: string): 
   };
 }
 
-/** Sorts and merges spans, so that a binary search answers "is this offset inside one". */
-function mergeSpans(spans: readonly Span[]): Span[] {
-  if (spans.length === 0) return [];
+/** Sorts and merges spans, pushing the start and end of each merged span: disjoint, in text order, for `excluded`. */
+function mergeSpans(spans: readonly Span[], starts: number[], ends: number[]): void {
+  if (spans.length === 0) return;
   let sorted = spans; // the caller passes spans in text order: no copy, no sort
   for (let i = 1; i < spans.length; i++) {
     if (spans[i]!.start < spans[i - 1]!.start) {
@@ -1384,16 +1399,18 @@ function mergeSpans(spans: readonly Span[]): Span[] {
       break;
     }
   }
-  const merged: Span[] = [];
-  let current = { start: sorted[0]!.start, end: sorted[0]!.end };
+  let start = sorted[0]!.start;
+  let end = sorted[0]!.end;
   for (let i = 1; i < sorted.length; i++) {
     const s = sorted[i]!;
-    if (s.start <= current.end) current.end = Math.max(current.end, s.end);
+    if (s.start <= end) end = Math.max(end, s.end);
     else {
-      merged.push(current);
-      current = { start: s.start, end: s.end };
+      starts.push(start);
+      ends.push(end);
+      start = s.start;
+      end = s.end;
     }
   }
-  merged.push(current);
-  return merged;
+  starts.push(start);
+  ends.push(end);
 }
