@@ -72,8 +72,19 @@ interface Phrase<T> {
   readonly value: T;
 }
 
+interface PhraseIndex<T> {
+  readonly byLast: Map<string, Phrase<T>[]>;
+  readonly byFirst: Map<string, Phrase<T>[]>;
+  /**
+   * `byLast`'s list with only the phrases that can end at a word given the word before it: those of
+   * one word, and those whose next-to-last word it is. Common last words end many phrases ("to" ends
+   * thirty cues), and the word before rules out nearly all of them with one look-up.
+   */
+  readonly byLastTwo: Map<string, { readonly byPenultimate: Map<string, Phrase<T>[]>; readonly single: Phrase<T>[] }>;
+}
+
 /** Phrases indexed by their last word (for matching backwards from a figure) and by their first word. */
-function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): { byLast: Map<string, Phrase<T>[]>; byFirst: Map<string, Phrase<T>[]> } {
+function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): PhraseIndex<T> {
   const byLast = new Map<string, Phrase<T>[]>();
   const byFirst = new Map<string, Phrase<T>[]>();
   for (const [text, value] of entries) {
@@ -87,7 +98,24 @@ function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): { byLast: Map<stri
   // Longest first, so the first match is the longest.
   for (const list of byLast.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byLast, byFirst };
+  const byLastTwo: PhraseIndex<T>['byLastTwo'] = new Map();
+  for (const [last, list] of byLast) {
+    const single = list.filter((phrase) => phrase.words.length === 1);
+    const byPenultimate = new Map<string, Phrase<T>[]>();
+    for (const phrase of list) {
+      if (phrase.words.length < 2) continue;
+      const penultimate = phrase.words[phrase.words.length - 2]!;
+      if (!byPenultimate.has(penultimate)) byPenultimate.set(penultimate, list.filter((p) => p.words.length === 1 || p.words[p.words.length - 2] === penultimate));
+    }
+    byLastTwo.set(last, { byPenultimate, single });
+  }
+  return { byLast, byFirst, byLastTwo };
+}
+
+/** The phrases of `index` that may end at a word `last` after the word `penultimate`, longest first ('' for no word). */
+function phrasesEndingIn<T>(index: PhraseIndex<T>, last: string, penultimate: string): readonly Phrase<T>[] | undefined {
+  const two = index.byLastTwo.get(last);
+  return two === undefined ? undefined : (two.byPenultimate.get(penultimate) ?? two.single);
 }
 
 const QUALIFIERS = phraseIndex<Qualifier>(
@@ -1166,7 +1194,7 @@ class FigureScanner {
   private qualifierBefore(s: number): { value: Qualifier; start: number; end: number; firstTok: number } | null {
     const e = s - 1;
     if (!this.isWord(e) || e < this.floor || !this.has(e, F_QUALIFIER_LAST)) return null;
-    const list = QUALIFIERS.byLast.get(this.w(e));
+    const list = phrasesEndingIn(QUALIFIERS, this.w(e), this.w(e - 1));
     if (!list) return null;
     outer: for (const phrase of list) {
       const len = phrase.words.length;
@@ -1228,7 +1256,7 @@ class FigureScanner {
 
   private cueEndingAt(e: number): { value: Modality; first: number } | null {
     if (!this.isWord(e) || !this.has(e, F_CUE_LAST)) return null;
-    const list = MODALITY_CUES.byLast.get(this.w(e));
+    const list = phrasesEndingIn(MODALITY_CUES, this.w(e), this.w(e - 1));
     if (!list) return null;
     outer: for (const phrase of list) {
       const len = phrase.words.length;
