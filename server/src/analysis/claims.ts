@@ -20,7 +20,7 @@ import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
 import { daysInMonth } from './calendar';
 import { fold, isDigitCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
-import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
+import { defaultGazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
 // ---------------------------------------------------------------------------------------------
@@ -1668,16 +1668,23 @@ class ClaimScanner {
     while (b > a && this.clauseOf(b - 1) !== c) b--;
     // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
     // previous value to the next one count.
-    const agents = new Set<Agent>();
-    for (const m of this.matchesBetween(a, b)) {
-      if (m.first < a || m.last >= b) continue;
-      for (const x of m.entry.senses) if (x.metric.id === d.metric!.id) agents.add(x.agent);
+    // Both agents among the phrases of the metric that lie within [a, b) (all in sentence s).
+    let source = false;
+    let destination = false;
+    const list = this.phrasesOf(s);
+    for (let i = firstMatchStartingFrom(list, a); i < list.length && list[i]!.first < b; i++) {
+      const m = list[i]!;
+      if (m.last >= b) continue;
+      for (const x of m.entry.senses) {
+        if (x.metric.id !== d.metric!.id) continue;
+        if (x.agent === 'source') source = true;
+        else destination = true;
+      }
     }
-    const mixed = agents.size > 1;
+    const mixed = source && destination;
     const cues: Cue[] = [];
-    const gazetteer = defaultGazetteer();
-    const demonyms = gazetteer.demonyms;
-    const twoWordFirsts = demonymFirstWords(gazetteer);
+    const demonyms = defaultGazetteer().demonyms;
+    const twoWordFirsts = demonymFirstWords();
     for (let k = a; k < b; k++) {
       const country = this.countryOf(k);
       if (country) {
@@ -1767,21 +1774,19 @@ class ClaimScanner {
   }
 }
 
-const twoWordDemonymFirsts = new WeakMap<Gazetteer, ReadonlySet<string>>();
+let demonymFirstWordsFound: ReadonlySet<string> | undefined;
 
-/** The first words of the gazetteer's demonyms of more than one word ("new" of "new zealander"). */
-function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
-  let firsts = twoWordDemonymFirsts.get(gazetteer);
-  if (firsts === undefined) {
+/** The first words of the built-in gazetteer's demonyms of more than one word ("new" of "new zealander"), found at first use. */
+function demonymFirstWords(): ReadonlySet<string> {
+  if (demonymFirstWordsFound === undefined) {
     const set = new Set<string>();
-    for (const key of gazetteer.demonyms.keys()) {
+    for (const key of defaultGazetteer().demonyms.keys()) {
       const space = key.indexOf(' ');
       if (space > 0) set.add(key.slice(0, space));
     }
-    firsts = set;
-    twoWordDemonymFirsts.set(gazetteer, firsts);
+    demonymFirstWordsFound = set;
   }
-  return firsts;
+  return demonymFirstWordsFound;
 }
 
 /** The words that join a list of metric phrases. */
