@@ -30,9 +30,13 @@ function pad(n: number, width: number): string {
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
 
+/** "00" to "99": a month's or a day's two digits without formatting a number each time. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => pad(i, 2));
+
 /** `YYYY-MM-DD`; the caller makes sure the date is valid. */
 export function toIso(y: number, m: number, d: number): string {
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  const year = y >= 1000 && y <= 9999 && Number.isInteger(y) ? String(y) : pad(y, 4);
+  return `${year}-${TWO_DIGITS[m] ?? pad(m, 2)}-${TWO_DIGITS[d] ?? pad(d, 2)}`;
 }
 
 /** The first day of a month. */

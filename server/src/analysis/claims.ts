@@ -19,8 +19,8 @@
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
 import { daysInMonth } from './calendar';
-import { fold, isDigitCode, isUpperCode, KeyMemo, tokenIndexAt, tokenIndexFrom, type KeyIds, type ProseContext, type Token } from './text';
-import { defaultGazetteer, type Gazetteer } from '../knowledge/gazetteer';
+import { fold, isDigitCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
+import { defaultGazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,18 +110,21 @@ export function buildMetricVocabulary(
   extra: Readonly<Record<string, readonly string[]>> = {},
   metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
 ): MetricVocabulary {
-  const phrases = buildPhrases(extra, metrics);
-  const lastWords = new Set<string>();
-  for (const list of phrases.values()) for (const entry of list) lastWords.add(entry.words[entry.words.length - 1]!);
+  // Metrics a configuration defines (ids the built-in vocabulary does not have), made once: their
+  // phrases' senses and `definitions` hold the same object.
   const definitions = new Map<string, MetricDefinition>();
   for (const { phrases: _phrases, ...definition } of metrics) if (!METRIC_BY_ID.has(definition.id)) definitions.set(definition.id, definition);
+  const phrases = buildPhrases(extra, metrics, definitions);
+  const lastWords = new Set<string>();
+  for (const list of phrases.values()) for (const entry of list) lastWords.add(entry.words[entry.words.length - 1]!);
   return { phrases, firstWordShapes: shapesOf(phrases.keys()), lastWords, phrasesStarting: new KeyMemo((key) => phrases.get(key) ?? null), definitions };
 }
 
 /** Phrases indexed by their first word; longest first. */
 function buildPhrases(
-  extra: Readonly<Record<string, readonly string[]>> = {},
-  metrics: readonly (MetricDefinition & { readonly phrases: readonly string[] })[] = [],
+  extra: Readonly<Record<string, readonly string[]>>,
+  metrics: readonly { readonly id: string; readonly phrases: readonly string[] }[],
+  definitions: ReadonlyMap<string, MetricDefinition>,
 ): Map<string, PhraseEntry[]> {
   const byText = new Map<string, { words: string[]; senses: PhraseSense[] }>();
   const entry = (text: string): { words: string[]; senses: PhraseSense[] } => {
@@ -154,8 +157,10 @@ function buildPhrases(
     const metric = METRIC_BY_ID.get(id);
     if (metric) added(metric, texts);
   }
-  // Metrics a configuration defines (ids the built-in vocabulary does not have).
-  for (const { phrases, ...definition } of metrics) if (!METRIC_BY_ID.has(definition.id)) added(definition, phrases);
+  for (const { id, phrases } of metrics) {
+    const definition = definitions.get(id);
+    if (definition) added(definition, phrases);
+  }
   for (const text of vocabulary.blockers) entry(text);
   const index = new Map<string, PhraseEntry[]>();
   for (const [text, e] of byText) {
@@ -208,11 +213,16 @@ const AS_OF = phraseIndex(vocabulary.asOf);
 const PERIOD_LEADS = new Set(vocabulary.periodLeads);
 const RECEIVE_VERBS = new Set(vocabulary.receiveVerbs);
 const CLAUSE_BREAKS = new Set(vocabulary.clauseBreaks);
-const CLAUSE_BREAK_SHAPES = shapesOf(CLAUSE_BREAKS);
 const AGENT_NOUNS = new Set(vocabulary.agentNouns);
 const RESPECTIVELY = new Set(vocabulary.respectively);
 const OF_WHICH = phraseIndex(vocabulary.ofWhich);
 const PAIR_WORDS = phraseIndex(vocabulary.pairWords);
+// Word lists asked about every word of a sentence, as flags per key (see KeyFlags).
+const W_CLAUSE_BREAK = 1 << 0;
+/** "respectively", or a word glued onto it: PDF extraction glues lower-case words the tokenizer cannot split ("respectivelyrising"). */
+const W_RESPECTIVELY = 1 << 1;
+const SENTENCE_WORDS = new KeyFlags((key) =>
+  (CLAUSE_BREAKS.has(key) ? W_CLAUSE_BREAK : 0) | (RESPECTIVELY.has(key) || key.startsWith('respectively') ? W_RESPECTIVELY : 0));
 /** Words skipped between a base cue and its date ("compared with the same period of 2021"). */
 const BASE_FILLER = new Set(['the', 'same', 'period', 'periods', 'of', 'in', 'months', 'month', 'corresponding', 'time', 'year', 'that', 'level', 'figure']);
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'vs', 'h', 'e', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'etc', 'inc', 'co', 'ltd', 'corp', 'gen', 'lt', 'col', 'sen', 'rep', 'amb']);
@@ -234,13 +244,6 @@ const BACK = 8;
 /** How many linking words may stand between a value and a metric phrase after it. */
 const METRIC_AFTER_LINKS = 3;
 const AFTER_LINKS = new Set(['in', 'of', 'worth', 'the', 'total', 'for', 'valid', 'new', 'registered', 'annual', 'bilateral', 'its', 'their']);
-/** The units a value of each kind may measure, made once rather than per figure. */
-const UNIT_SETS: Readonly<Record<MetricUnit, ReadonlySet<MetricUnit>>> = {
-  money: new Set<MetricUnit>(['money']),
-  count: new Set<MetricUnit>(['count']),
-  percent: new Set<MetricUnit>(['percent']),
-};
-
 // ---------------------------------------------------------------------------------------------
 
 export interface ClaimInputs {
@@ -446,9 +449,12 @@ class ClaimScanner {
 
   private matches(words: readonly string[], k: number): boolean {
     if (k + words.length > this.n) return false;
-    for (let i = 0; i < words.length; i++) {
-      if (this.w(k + i) !== words[i]) return false;
-      if (i > 0 && !this.inSentence(k + i, this.sentenceOf(k))) return false;
+    if (this.keys[k] !== words[0]) return false;
+    let s = -1; // k's sentence, found once a second word matches
+    for (let i = 1; i < words.length; i++) {
+      if (this.keys[k + i] !== words[i]) return false;
+      if (s < 0) s = this.sentenceOf(k);
+      if (!this.inSentence(k + i, s)) return false;
     }
     return true;
   }
@@ -524,7 +530,8 @@ class ClaimScanner {
     this.sentenceEnd.push(b);
     let c = this.clauseCount++;
     for (let j = a; j < b; j++) {
-      if (j > a && this.isWord(j) && this.mayBe(CLAUSE_BREAK_SHAPES, j) && CLAUSE_BREAKS.has(this.w(j))) c = this.clauseCount++;
+      // Only words have the keys of clause breaks.
+      if (j > a && (SENTENCE_WORDS.of(this.keyIds, j, this.keys[j]!) & W_CLAUSE_BREAK) !== 0) c = this.clauseCount++;
       this.sentence1[j] = s + 1;
       this.clause1[j] = c + 1;
     }
@@ -595,46 +602,67 @@ class ClaimScanner {
   }
 
   private markSpans(): void {
-    this.forEachTokenRange(this.parties, (i, a, b) => {
+    const { tokens, n, partyAt, dateAt, figureAt } = this;
+    const partyFirst: number[] = [];
+    const partyLast: number[] = [];
+    this.tokenRanges([this.parties, this.dates, this.figures], [partyFirst, this.dateFirst, this.figureFirst], [partyLast, this.dateLast, this.figureLast]);
+    for (let i = 0; i < this.parties.length; i++) {
       const p = this.parties[i]!;
-      for (let k = a; k <= b && k < this.n; k++) if (this.tokens[k]!.start < p.end) this.partyAt[k] = p.kind === 'country' ? i : -2;
-    });
-    this.forEachTokenRange(this.dates, (i, a, b) => {
-      this.dateFirst.push(a);
-      this.dateLast.push(b);
-      for (let k = a; k <= b && k < this.n; k++) this.dateAt[k] = i;
-    });
-    this.forEachTokenRange(this.figures, (i, a, b) => {
-      this.figureFirst.push(a);
-      this.figureLast.push(b);
-      for (let k = a; k <= b && k < this.n; k++) if (this.figureAt[k] === -1) this.figureAt[k] = i;
-    });
+      const value = p.kind === 'country' ? i : -2;
+      for (let k = partyFirst[i]!; k <= partyLast[i]! && k < n; k++) if (tokens[k]!.start < p.end) partyAt[k] = value;
+    }
+    for (let i = 0; i < this.dates.length; i++) for (let k = this.dateFirst[i]!; k <= this.dateLast[i]! && k < n; k++) dateAt[k] = i;
+    for (let i = 0; i < this.figures.length; i++) {
+      for (let k = this.figureFirst[i]!; k <= this.figureLast[i]! && k < n; k++) if (figureAt[k] === -1) figureAt[k] = i;
+    }
   }
 
   /**
-   * `tokenRange` of each span, in order. Spans come in text order: each range is found by galloping
-   * on from the previous one's first token (the same answer as the two binary searches over the
-   * whole release, for a fraction of the reads); spans out of order fall back to the searches.
+   * `tokenRange` of each span of each list, pushed onto that list's `first` and `last`. Each list is
+   * in text order, its spans a few tokens apart: the spans of all the lists are taken in the order
+   * of their starts, and each first token is found by walking on from the previous one's, so one
+   * walk reads each token once (binary searches over the whole release, or a walk per list, read
+   * far more); a list out of order falls back to the searches.
    */
-  private forEachTokenRange(spans: readonly Span[], visit: (i: number, first: number, last: number) => void): void {
+  private tokenRanges(lists: readonly (readonly Span[])[], first: readonly number[][], last: readonly number[][]): void {
     const { tokens, n } = this;
-    for (let i = 1; i < spans.length; i++) {
-      if (spans[i]!.start < spans[i - 1]!.start) {
-        spans.forEach((span, j) => visit(j, ...this.tokenRange(span.start, span.end)));
-        return;
+    const inOrder = lists.map((spans) => {
+      for (let i = 1; i < spans.length; i++) if (spans[i]!.start < spans[i - 1]!.start) return false;
+      return true;
+    });
+    lists.forEach((spans, l) => {
+      if (inOrder[l]) return;
+      for (const span of spans) {
+        const [a, b] = this.tokenRange(span.start, span.end);
+        first[l]!.push(a);
+        last[l]!.push(b);
       }
-    }
-    let first = 0;
-    for (let i = 0; i < spans.length; i++) {
-      const { start, end } = spans[i]!;
+    });
+    const next = lists.map(() => 0);
+    let a = 0;
+    for (;;) {
+      // The list whose next span starts first.
+      let l = -1;
+      let start = Infinity;
+      for (let m = 0; m < lists.length; m++) {
+        if (!inOrder[m] || next[m]! >= lists[m]!.length) continue;
+        const s = lists[m]![next[m]!]!.start;
+        if (s < start) {
+          start = s;
+          l = m;
+        }
+      }
+      if (l < 0) return;
+      const end = lists[l]![next[l]!++]!.end;
       // tokenIndexAt(tokens, start): the first token ending after start, at or after the last one.
-      first = tokenIndexFrom(tokens, first, start);
+      while (a < n && tokens[a]!.end <= start) a++;
       // tokenIndexAt(tokens, max(start, end - 1)), then as tokenRange.
       const lastOffset = Math.max(start, end - 1);
-      let last = first;
-      while (last < n && tokens[last]!.end <= lastOffset) last++;
-      if (last >= n || tokens[last]!.start >= end) last = Math.max(first, last - 1);
-      visit(i, first, Math.min(last, n - 1));
+      let b = a;
+      while (b < n && tokens[b]!.end <= lastOffset) b++;
+      if (b >= n || tokens[b]!.start >= end) b = Math.max(a, b - 1);
+      first[l]!.push(a);
+      last[l]!.push(Math.min(b, n - 1));
     }
   }
 
@@ -802,7 +830,7 @@ class ClaimScanner {
     }
     if (figure.kind === 'number') {
       // A plain number measures something only when a counted metric names it ("tourist arrivals reached 1.2 million").
-      if (!this.nearestPhrase(draft, UNIT_SETS.count)) return null;
+      if (!this.nearestPhrase(draft, 'count')) return null;
     }
     return draft;
   }
@@ -874,34 +902,56 @@ class ClaimScanner {
   // Metric.
 
   /**
-   * The nearest metric phrase before the figure in its sentence that names a metric of one of these
-   * units; or one right after it, joined only by "in", "of" and the like ("USD 5 billion in exports",
-   * "300,000 tourists"). A phrase after other words ("USD 2.5 billion and imports …") names the next value.
+   * The nearest metric phrase before the figure in its sentence that names a metric of this unit (of
+   * any unit but percent for `null`: a change); or one right after it, joined only by "in", "of" and
+   * the like ("USD 5 billion in exports", "300,000 tourists"). A phrase after other words ("USD 2.5
+   * billion and imports …") names the next value.
    */
-  private nearestPhrase(d: Draft, units: ReadonlySet<MetricUnit> | null): { match: PhraseMatch; sense: PhraseSense | null } | null {
+  private nearestPhrase(d: Draft, unit: MetricUnit | null): { match: PhraseMatch; sense: PhraseSense | null } | null {
     const s = this.sentenceOf(d.first);
-    let best: { match: PhraseMatch; sense: PhraseSense | null; distance: number } | null = null;
-    for (const match of this.matchesAround(s, d.first, d.last)) {
+    // Only phrases within reach: ending at most METRIC_BEFORE before the figure, starting at most SHARE_AFTER after it.
+    const list = this.phrasesOf(s);
+    const reach = d.last + SHARE_AFTER;
+    let bestMatch: PhraseMatch | null = null;
+    let bestSense: PhraseSense | null = null;
+    let bestDistance = Infinity;
+    for (let i = firstMatchEndingFrom(list, d.first - METRIC_BEFORE); i < list.length && list[i]!.first <= reach; i++) {
+      const match = list[i]!;
       let distance: number;
       if (match.last < d.first) distance = d.first - match.last;
       else if (match.first > d.last) {
         // A share names its whole after it ("84% of the land border has been demarcated"); other
         // values name their metric after them only through linking words.
-        const share = units !== null && units.has('percent');
+        const share = unit === 'percent';
         if (share ? this.figureBetween(d.last + 1, match.first) || match.first - d.last > SHARE_AFTER : !this.onlyLinksBetween(d.last + 1, match.first)) continue;
         if (this.clauseOf(match.first) !== this.clauseOf(d.last)) continue;
         distance = match.first - d.last + 0.5; // before wins a tie
       } else distance = 0;
       if (match.last < d.first && distance > METRIC_BEFORE) continue;
-      if (best && best.distance <= distance) continue;
+      if (bestMatch !== null && bestDistance <= distance) continue;
       if (match.entry.senses.length === 0) {
-        best = { match, sense: null, distance }; // a blocker
+        // A blocker.
+        bestMatch = match;
+        bestSense = null;
+        bestDistance = distance;
         continue;
       }
-      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units.has(x.metric.unit)) && this.requiresMet(x, s, match.first));
-      if (sense) best = { match, sense, distance };
+      const sense = this.senseOf(match, unit, s);
+      if (sense) {
+        bestMatch = match;
+        bestSense = sense;
+        bestDistance = distance;
+      }
     }
-    return best;
+    return bestMatch === null ? null : { match: bestMatch, sense: bestSense };
+  }
+
+  /** The first sense of the match that names a metric of this unit (any unit but percent for `null`) and whose required words stand in sentence s. */
+  private senseOf(match: PhraseMatch, unit: MetricUnit | null, s: number): PhraseSense | undefined {
+    for (const sense of match.entry.senses) {
+      if ((unit === null ? sense.metric.unit !== 'percent' : sense.metric.unit === unit) && this.requiresMet(sense, s, match.first)) return sense;
+    }
+    return undefined;
   }
 
   private figureBetween(a: number, b: number): boolean {
@@ -937,18 +987,9 @@ class ClaimScanner {
       const s = this.sentenceOf(k);
       const list = this.phrasesOf(s);
       // A binary search: a sentence may be thousands of tokens long (text without full stops).
-      for (let i = firstMatchFrom(list, (m) => m.first >= a); i < list.length && list[i]!.first < b; i++) out.push(list[i]!);
+      for (let i = firstMatchStartingFrom(list, a); i < list.length && list[i]!.first < b; i++) out.push(list[i]!);
       k = this.sentenceEnd[s]!;
     }
-    return out;
-  }
-
-  /** The phrase matches of sentence s within reach of tokens [first, last]: ending at most METRIC_BEFORE before, starting at most SHARE_AFTER after. */
-  private matchesAround(s: number, first: number, last: number): PhraseMatch[] {
-    const from = first - METRIC_BEFORE;
-    const list = this.phrasesOf(s);
-    const out: PhraseMatch[] = [];
-    for (let i = firstMatchFrom(list, (m) => m.last >= from); i < list.length && list[i]!.first <= last + SHARE_AFTER; i++) out.push(list[i]!);
     return out;
   }
 
@@ -961,10 +1002,8 @@ class ClaimScanner {
   }
 
   private findMetric(d: Draft, drafts: Draft[]): void {
-    let units: ReadonlySet<MetricUnit> | null;
-    if (d.measure === 'change') units = null;
-    else units = UNIT_SETS[d.unitKind];
-    let found = this.nearestPhrase(d, units);
+    const unit = d.measure === 'change' ? null : d.unitKind;
+    let found = this.nearestPhrase(d, unit);
     // A count names its own noun: "11 documents" is not a count of anything we model.
     if (d.figure.kind === 'count' && d.figure.unit !== null) {
       const inside = this.matchesBetween(d.first, d.last + 1).find((m) => m.last <= d.last);
@@ -986,12 +1025,10 @@ class ClaimScanner {
     // "Exports and imports reached USD 3 billion and USD 2 billion, respectively": a list of metric
     // phrases names the values in order, and only with "respectively".
     const list = this.phraseListAround(found.match);
-    const senseOf = (m: PhraseMatch): PhraseSense | undefined =>
-      m.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence, m.first));
-    const first = senseOf(list[0]!);
+    const first = this.senseOf(list[0]!, unit, d.sentence);
     // "demarcation and marker planting" names one metric twice: not a list to pair.
     const oneMetric = list.every((m) => {
-      const x = senseOf(m);
+      const x = this.senseOf(m, unit, d.sentence);
       return x !== undefined && first !== undefined && x.metric === first.metric && x.agent === first.agent;
     });
     if (list.length > 1 && !oneMetric) {
@@ -1004,7 +1041,7 @@ class ClaimScanner {
         return;
       }
       const match = list[at]!;
-      const sense = match.entry.senses.find((x) => (units === null ? x.metric.unit !== 'percent' : units!.has(x.metric.unit)) && this.requiresMet(x, d.sentence, match.first));
+      const sense = this.senseOf(match, unit, d.sentence);
       if (!sense) return;
       found = { match, sense };
     }
@@ -1088,11 +1125,10 @@ class ClaimScanner {
   }
 
   private findRespectively(s: number): number {
-    for (let k = this.sentenceStart[s]!; k < this.sentenceEnd[s]!; k++) {
-      // "respectivelyrising": PDF extraction glues lower-case words the tokenizer cannot split.
-      if (this.isWord(k) && (RESPECTIVELY.has(this.w(k)) || this.w(k).startsWith('respectively'))) return k;
-    }
-    return -1;
+    // Only words have such keys: no need to ask each token its kind.
+    const end = this.sentenceEnd[s]!;
+    const k = SENTENCE_WORDS.next(this.keyIds, this.keys, this.sentenceStart[s]!, end, W_RESPECTIVELY);
+    return k < end ? k : -1;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1632,16 +1668,23 @@ class ClaimScanner {
     while (b > a && this.clauseOf(b - 1) !== c) b--;
     // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
     // previous value to the next one count.
-    const agents = new Set<Agent>();
-    for (const m of this.matchesBetween(a, b)) {
-      if (m.first < a || m.last >= b) continue;
-      for (const x of m.entry.senses) if (x.metric.id === d.metric!.id) agents.add(x.agent);
+    // Both agents among the phrases of the metric that lie within [a, b) (all in sentence s).
+    let source = false;
+    let destination = false;
+    const list = this.phrasesOf(s);
+    for (let i = firstMatchStartingFrom(list, a); i < list.length && list[i]!.first < b; i++) {
+      const m = list[i]!;
+      if (m.last >= b) continue;
+      for (const x of m.entry.senses) {
+        if (x.metric.id !== d.metric!.id) continue;
+        if (x.agent === 'source') source = true;
+        else destination = true;
+      }
     }
-    const mixed = agents.size > 1;
+    const mixed = source && destination;
     const cues: Cue[] = [];
-    const gazetteer = defaultGazetteer();
-    const demonyms = gazetteer.demonyms;
-    const twoWordFirsts = demonymFirstWords(gazetteer);
+    const demonyms = defaultGazetteer().demonyms;
+    const twoWordFirsts = demonymFirstWords();
     for (let k = a; k < b; k++) {
       const country = this.countryOf(k);
       if (country) {
@@ -1731,21 +1774,19 @@ class ClaimScanner {
   }
 }
 
-const twoWordDemonymFirsts = new WeakMap<Gazetteer, ReadonlySet<string>>();
+let demonymFirstWordsFound: ReadonlySet<string> | undefined;
 
-/** The first words of the gazetteer's demonyms of more than one word ("new" of "new zealander"). */
-function demonymFirstWords(gazetteer: Gazetteer): ReadonlySet<string> {
-  let firsts = twoWordDemonymFirsts.get(gazetteer);
-  if (firsts === undefined) {
+/** The first words of the built-in gazetteer's demonyms of more than one word ("new" of "new zealander"), found at first use. */
+function demonymFirstWords(): ReadonlySet<string> {
+  if (demonymFirstWordsFound === undefined) {
     const set = new Set<string>();
-    for (const key of gazetteer.demonyms.keys()) {
+    for (const key of defaultGazetteer().demonyms.keys()) {
       const space = key.indexOf(' ');
       if (space > 0) set.add(key.slice(0, space));
     }
-    firsts = set;
-    twoWordDemonymFirsts.set(gazetteer, firsts);
+    demonymFirstWordsFound = set;
   }
-  return firsts;
+  return demonymFirstWordsFound;
 }
 
 /** The words that join a list of metric phrases. */
@@ -1753,13 +1794,25 @@ function isJoiner(key: string): boolean {
   return key === 'and' || key === 'or' || key === ',' || key === '&';
 }
 
-/** The index of the first match in `list` (in token order, not overlapping) that passes `test`, a test that is false then true along the list. */
-function firstMatchFrom(list: readonly PhraseMatch[], test: (m: PhraseMatch) => boolean): number {
+/** The index of the first match in `list` (in token order, not overlapping) that ends at or after token `from`. */
+function firstMatchEndingFrom(list: readonly PhraseMatch[], from: number): number {
   let low = 0;
   let high = list.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (test(list[mid]!)) high = mid;
+    if (list[mid]!.last >= from) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/** The index of the first match in `list` (in token order, not overlapping) that starts at or after token `from`. */
+function firstMatchStartingFrom(list: readonly PhraseMatch[], from: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.first >= from) high = mid;
     else low = mid + 1;
   }
   return low;

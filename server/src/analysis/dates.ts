@@ -203,13 +203,15 @@ const AHEAD_ESTIMATES: Readonly<Record<string, number>> = vocabulary.aheadEstima
   entry('mid').flags |= F_MID;
 })();
 
-/** `info` of a word whose key is `key`: its lexicon entry, or null; most words are ruled out from their first letter and length. */
+/** False when no word of the lexicon has this first code unit and length: most words are ruled out so, from a small table in the processor's cache. */
+function mayBeInLexicon(first: number, length: number): boolean {
+  const letter = first - 0x61;
+  return length <= MAX_WORD && letter >= 0 && letter < 26 && (LENGTHS_BY_FIRST[letter]! & (1 << length)) !== 0;
+}
+
+/** `info` of a word whose key is `key`: its lexicon entry, or null. */
 function lexiconWord(key: string): WordInfo | null {
-  const len = key.length;
-  if (len > MAX_WORD) return null;
-  const first = key.charCodeAt(0) - 0x61;
-  if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) return LEXICON_ENTRY_OF(key);
-  return null;
+  return mayBeInLexicon(key.charCodeAt(0), key.length) ? LEXICON_ENTRY_OF(key) : null;
 }
 
 /**
@@ -269,14 +271,8 @@ function info(S: Scan, i: number): WordInfo | null {
   let w = S.infos[i];
   if (w === undefined) {
     const t = S.tokens[i]!;
-    w = null;
-    const len = t.end - t.start;
-    if (t.kind === 'word' && len <= MAX_WORD) {
-      // Most words are in no list: ruled out from the first letter and the length (a small table
-      // in the processor's cache) before the memo is read.
-      const first = S.folded.charCodeAt(t.start) - 0x61;
-      if (first >= 0 && first < 26 && (LENGTHS_BY_FIRST[first]! & (1 << len)) !== 0) w = LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!);
-    }
+    // The memo is read only for a word the shape table does not rule out.
+    w = t.kind === 'word' && mayBeInLexicon(S.folded.charCodeAt(t.start), t.end - t.start) ? LEXICON_ENTRY.get(S.keyIds, i, S.keys[i]!) : null;
     S.infos[i] = w;
   }
   return w;
@@ -1153,20 +1149,12 @@ function atLetterForm(S: Scan, i: number, w: WordInfo): Raw | null {
 function atPhrase(S: Scan, i: number, w: WordInfo): Raw | null {
   for (const phrase of w.phrases) {
     const words = phrase.words;
-    let ok = true;
-    for (let p = 1; p < words.length; p++) {
-      const k = i + p;
-      if (!near(S, k)) {
-        ok = false;
-        break;
-      }
-      const t = S.tokens[k]!;
-      const word = words[p]!;
-      if (t.kind !== 'word' || t.end - t.start !== word.length || !S.folded.startsWith(word, t.start)) {
-        ok = false;
-        break;
-      }
-    }
+    // "in" and "at" start most phrases and most of their uses start none: the words are compared
+    // first (a key is the token's folded text, and only words have a phrase word's key), and only a
+    // phrase whose words all match is asked whether a blank line splits it.
+    let ok = i + words.length <= S.n;
+    for (let p = 1; ok && p < words.length; p++) ok = S.keys[i + p] === words[p];
+    for (let p = 1; ok && p < words.length; p++) ok = near(S, i + p);
     if (!ok) continue;
     // "as soon as they arrive" is a conjunction, not a time.
     if (words.length === 1 && flagsAt(S, i - 1) & F_AS && flagsAt(S, i + 1) & F_AS) continue;
@@ -1338,8 +1326,10 @@ export function extractDates(context: ProseContext, releaseDate: ReleaseDate | n
     let raw: Raw | null = null;
     if (t.kind === 'number') {
       raw = atNumber(S, i);
-    } else if (t.kind === 'word' && (STARTS_DATE.of(S.keyIds, i, S.keys[i]!) & CAN_START) !== 0) {
-      raw = atWord(S, i, info(S, i)!);
+    } else if (t.kind === 'word') {
+      // CAN_START, asked of the entry the recognisers read anyway.
+      const w = info(S, i);
+      if (w !== null && (w.flags & F_START) !== 0) raw = atWord(S, i, w);
     }
     if (raw !== null && raw.next > i) {
       out.push(toMention(context.text, raw, release));

@@ -72,8 +72,19 @@ interface Phrase<T> {
   readonly value: T;
 }
 
+interface PhraseIndex<T> {
+  readonly byLast: Map<string, Phrase<T>[]>;
+  readonly byFirst: Map<string, Phrase<T>[]>;
+  /**
+   * `byLast`'s list with only the phrases that can end at a word given the word before it: those of
+   * one word, and those whose next-to-last word it is. Common last words end many phrases ("to" ends
+   * thirty cues), and the word before rules out nearly all of them with one look-up.
+   */
+  readonly byLastTwo: Map<string, { readonly byPenultimate: Map<string, Phrase<T>[]>; readonly single: Phrase<T>[] }>;
+}
+
 /** Phrases indexed by their last word (for matching backwards from a figure) and by their first word. */
-function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): { byLast: Map<string, Phrase<T>[]>; byFirst: Map<string, Phrase<T>[]> } {
+function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): PhraseIndex<T> {
   const byLast = new Map<string, Phrase<T>[]>();
   const byFirst = new Map<string, Phrase<T>[]>();
   for (const [text, value] of entries) {
@@ -87,7 +98,24 @@ function phraseIndex<T>(entries: ReadonlyArray<[string, T]>): { byLast: Map<stri
   // Longest first, so the first match is the longest.
   for (const list of byLast.values()) list.sort((a, b) => b.words.length - a.words.length);
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { byLast, byFirst };
+  const byLastTwo: PhraseIndex<T>['byLastTwo'] = new Map();
+  for (const [last, list] of byLast) {
+    const single = list.filter((phrase) => phrase.words.length === 1);
+    const byPenultimate = new Map<string, Phrase<T>[]>();
+    for (const phrase of list) {
+      if (phrase.words.length < 2) continue;
+      const penultimate = phrase.words[phrase.words.length - 2]!;
+      if (!byPenultimate.has(penultimate)) byPenultimate.set(penultimate, list.filter((p) => p.words.length === 1 || p.words[p.words.length - 2] === penultimate));
+    }
+    byLastTwo.set(last, { byPenultimate, single });
+  }
+  return { byLast, byFirst, byLastTwo };
+}
+
+/** The phrases of `index` that may end at a word `last` after the word `penultimate`, longest first ('' for no word). */
+function phrasesEndingIn<T>(index: PhraseIndex<T>, last: string, penultimate: string): readonly Phrase<T>[] | undefined {
+  const two = index.byLastTwo.get(last);
+  return two === undefined ? undefined : (two.byPenultimate.get(penultimate) ?? two.single);
 }
 
 const QUALIFIERS = phraseIndex<Qualifier>(
@@ -284,7 +312,12 @@ class FigureScanner {
   /** Folded text of each token. */
   private readonly keys: readonly string[];
   private readonly keyIds: KeyIds;
-  private readonly taken: Span[];
+  /** The spans where no figure may start, merged, in text order: their starts and ends. */
+  private readonly takenStart: number[] = [];
+  private readonly takenEnd: number[] = [];
+  /** `excluded` remembers its last answer: the first taken span ending after `excludedFrom`. */
+  private excludedFrom = 0;
+  private excludedAt = 0;
   private readonly out: Figure[] = [];
   /** Tokens before this index belong to an earlier figure (or were read as part of one). */
   private floor = 0;
@@ -296,7 +329,7 @@ class FigureScanner {
     this.n = this.tokens.length;
     this.keys = context.keys;
     this.keyIds = context.keyIds;
-    this.taken = mergeSpans(exclude);
+    mergeSpans(exclude, this.takenStart, this.takenEnd);
   }
 
   run(): Figure[] {
@@ -427,15 +460,25 @@ class FigureScanner {
   }
 
   private excluded(offset: number): boolean {
-    const spans = this.taken;
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid]!.end <= offset) low = mid + 1;
-      else high = mid;
+    const starts = this.takenStart;
+    const ends = this.takenEnd;
+    let i: number;
+    if (offset >= this.excludedFrom) {
+      // Asked in text order, nearly always: walk on from the last answer, a span or two.
+      i = this.excludedAt;
+      while (i < ends.length && ends[i]! <= offset) i++;
+    } else {
+      let high = ends.length;
+      i = 0;
+      while (i < high) {
+        const mid = (i + high) >> 1;
+        if (ends[mid]! <= offset) i = mid + 1;
+        else high = mid;
+      }
     }
-    return low < spans.length && spans[low]!.start <= offset;
+    this.excludedFrom = offset;
+    this.excludedAt = i;
+    return i < ends.length && starts[i]! <= offset;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1151,7 +1194,7 @@ class FigureScanner {
   private qualifierBefore(s: number): { value: Qualifier; start: number; end: number; firstTok: number } | null {
     const e = s - 1;
     if (!this.isWord(e) || e < this.floor || !this.has(e, F_QUALIFIER_LAST)) return null;
-    const list = QUALIFIERS.byLast.get(this.w(e));
+    const list = phrasesEndingIn(QUALIFIERS, this.w(e), this.w(e - 1));
     if (!list) return null;
     outer: for (const phrase of list) {
       const len = phrase.words.length;
@@ -1213,7 +1256,7 @@ class FigureScanner {
 
   private cueEndingAt(e: number): { value: Modality; first: number } | null {
     if (!this.isWord(e) || !this.has(e, F_CUE_LAST)) return null;
-    const list = MODALITY_CUES.byLast.get(this.w(e));
+    const list = phrasesEndingIn(MODALITY_CUES, this.w(e), this.w(e - 1));
     if (!list) return null;
     outer: for (const phrase of list) {
       const len = phrase.words.length;
@@ -1374,9 +1417,9 @@ function plainNumber(text: string, start: number, end: number, digits: string): 
   };
 }
 
-/** Sorts and merges spans, so that a binary search answers "is this offset inside one". */
-function mergeSpans(spans: readonly Span[]): Span[] {
-  if (spans.length === 0) return [];
+/** Sorts and merges spans, pushing the start and end of each merged span: disjoint, in text order, for `excluded`. */
+function mergeSpans(spans: readonly Span[], starts: number[], ends: number[]): void {
+  if (spans.length === 0) return;
   let sorted = spans; // the caller passes spans in text order: no copy, no sort
   for (let i = 1; i < spans.length; i++) {
     if (spans[i]!.start < spans[i - 1]!.start) {
@@ -1384,16 +1427,18 @@ function mergeSpans(spans: readonly Span[]): Span[] {
       break;
     }
   }
-  const merged: Span[] = [];
-  let current = { start: sorted[0]!.start, end: sorted[0]!.end };
+  let start = sorted[0]!.start;
+  let end = sorted[0]!.end;
   for (let i = 1; i < sorted.length; i++) {
     const s = sorted[i]!;
-    if (s.start <= current.end) current.end = Math.max(current.end, s.end);
+    if (s.start <= end) end = Math.max(end, s.end);
     else {
-      merged.push(current);
-      current = { start: s.start, end: s.end };
+      starts.push(start);
+      ends.push(end);
+      start = s.start;
+      end = s.end;
     }
   }
-  merged.push(current);
-  return merged;
+  starts.push(start);
+  ends.push(end);
 }
