@@ -106,6 +106,10 @@ test('traps: pronouns, currencies, demonyms, lower-case words and seas are no pa
     ['fine dust (PM2.5) peaked at 3 PM Monday', []],
     ['the General Assembly and the Party Congress', []],
     ['NATION RELIGION KING', []],
+    // Lower-case words that begin only forms written with a capital ("To Lam", "Foreign Minister")
+    // start nothing; a country begins in any case.
+    ['the foreign minister went to lam dong and to india', [c('india', 'IND')]],
+    ['To Lam met the foreign minister', [p('To Lam', 'person:to-lam')]],
   ]);
 });
 

@@ -18,7 +18,7 @@ import type { PartyKind, PartyMention, PartySummary, Span } from './types';
 import type { KeyIds, ProseContext, Token } from './text';
 import { isLowerCode, isUpperCode, KeyFlags } from './text';
 import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
-import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
+import type { Gazetteer, Match, OfficeRecord, PartyRecord, TokenView } from '../knowledge/gazetteer';
 
 export interface PartyAnalysis {
   readonly mentions: PartyMention[];
@@ -76,30 +76,53 @@ interface Phrase {
   readonly name: string;
 }
 
-// The gazetteer's word lists, asked about every capitalised word and its neighbours, as flags per key
-// (see KeyFlags), one set of flags per list of rules (a configuration's gazetteer has its own).
+// The gazetteer's word lists, asked about every capitalised word and its neighbours, and what the
+// walk asks of every token, as flags per key (see KeyFlags), one set of flags per gazetteer (a
+// configuration's gazetteer has its own).
 const F_FUNCTION_WORD = 1 << 0;
 const F_HEADWORD = 1 << 1;
 const F_OTHER_HEADWORD = 1 << 2;
 const F_CONNECTOR = 1 << 3;
 const F_OFFICE_WORD = 1 << 4;
 const F_NOT_PERSON_NAME = 1 << 5;
+/** "(": an acronym may be defined here. */
+const F_OPEN_PAREN = 1 << 6;
+/** A gazetteer form may start at a word of this key written in lower case. */
+const F_LOWER_CASE_START = 1 << 7;
+/**
+ * A token of this key starts nothing whatever its case (unless it is a defined acronym): a function
+ * word or punctuation or a number that starts no gazetteer form. Most tokens are these, and the walk
+ * passes over them without reading the token.
+ */
+const F_PASSED_OVER = 1 << 8;
 
-const flagsByRules = new WeakMap<PartyRules, KeyFlags>();
+const flagsByGazetteer = new WeakMap<Gazetteer, KeyFlags>();
 
-function ruleFlags(rules: PartyRules): KeyFlags {
-  let flags = flagsByRules.get(rules);
+function keyFlags(gazetteer: Gazetteer): KeyFlags {
+  let flags = flagsByGazetteer.get(gazetteer);
   if (flags === undefined) {
-    flags = new KeyFlags(
-      (key) =>
-        (rules.functionWords.has(key) ? F_FUNCTION_WORD : 0) |
+    const { rules } = gazetteer;
+    flags = new KeyFlags((key) => {
+      const functionWord = rules.functionWords.has(key);
+      const startsForm = gazetteer.root.children?.has(key) === true;
+      // A word's key starts with the fold of a letter, never with an ASCII code unit other than a–z:
+      // a key that does is punctuation or a number (or a word starting in a letter that is never a
+      // capital, "ʼ"), which only a "(" or a gazetteer form may start something at.
+      const c = key.charCodeAt(0);
+      const notWord = c < 0x80 && !(c >= 0x61 && c <= 0x7a);
+      return (
+        (functionWord ? F_FUNCTION_WORD : 0) |
         (rules.headwords.has(key) ? F_HEADWORD : 0) |
         (rules.otherHeadwords.has(key) ? F_OTHER_HEADWORD : 0) |
         (rules.connectors.has(key) ? F_CONNECTOR : 0) |
         (rules.officeWords.has(key) ? F_OFFICE_WORD : 0) |
-        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0),
-    );
-    flagsByRules.set(rules, flags);
+        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0) |
+        (key === '(' ? F_OPEN_PAREN : 0) |
+        (gazetteer.lowerCaseStarts.has(key) ? F_LOWER_CASE_START : 0) |
+        ((functionWord || notWord) && !startsForm && key !== '(' ? F_PASSED_OVER : 0)
+      );
+    });
+    flagsByGazetteer.set(gazetteer, flags);
   }
   return flags;
 }
@@ -135,33 +158,32 @@ class PartyWalk {
     this.prose = context.prose;
     this.source = context.text;
     this.n = context.tokens.length;
-    this.ruleFlags = ruleFlags(gazetteer.rules);
+    this.ruleFlags = keyFlags(gazetteer);
     this.matches = new Array<Match | null | undefined>(this.n);
     this.keyIds = context.keyIds;
   }
 
   run(): PartyAnalysis {
-    const { tokens, keys, n } = this;
+    const { tokens, keys, n, prose, keyIds } = this;
+    const flags = this.ruleFlags;
     let i = 0;
     while (i < n) {
-      const token = tokens[i]!;
-      if (token.kind !== 'word') {
-        // keys[i] === '(', told from the code unit: comparing the key strings costs more ("(" is a
-        // punctuation token of its own, and folds to itself).
-        if (this.prose.charCodeAt(token.start) === 0x28) {
-          const next = this.acronymDefinition(i);
-          if (next > 0) {
-            i = next;
-            continue;
-          }
-        }
+      const f = flags.of(keyIds, i, keys[i]!);
+      // A defined acronym is written in capitals and starts with one: never passed over here.
+      if ((f & F_PASSED_OVER) !== 0 && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
         i++;
         continue;
       }
-      // Most words start nothing: a word in lower case that starts no gazetteer form and no acronym
-      // defined in the release is passed over with two table reads (its match is left for later
-      // look-ups to compute, which give the same answer).
-      if (!isUpperCode(this.prose.charCodeAt(token.start)) && this.gazetteer.rootChild.get(this.keyIds, i, keys[i]!) === null && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
+      if ((f & F_OPEN_PAREN) !== 0) {
+        const next = this.acronymDefinition(i);
+        i = next > 0 ? next : i + 1;
+        continue;
+      }
+      const token = tokens[i]!;
+      // Most words start nothing: a word not starting with a capital where no gazetteer form starts
+      // in lower case, and no acronym defined in the release, is passed over (its match is left for
+      // later look-ups to compute, which give the same answer).
+      if (token.kind !== 'word' || ((f & F_LOWER_CASE_START) === 0 && !isUpperCode(prose.charCodeAt(token.start)) && !(this.defined.size > 0 && this.defined.has(keys[i]!)))) {
         i++;
         continue;
       }

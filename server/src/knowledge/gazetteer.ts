@@ -94,6 +94,12 @@ export interface Gazetteer {
   readonly buildMillis: number;
   /** The root's child for a token key (null when none), remembered per key. */
   readonly rootChild: KeyMemo<TrieNode | null>;
+  /**
+   * The keys of the root's children under which some form may begin with a word not written with a
+   * capital ("india", "united nations"); under the others every form needs one ("To Lam", "Foreign
+   * Minister"), so a word in lower case starts none of them.
+   */
+  readonly lowerCaseStarts: ReadonlySet<string>;
 }
 
 /** Parties and aliases a configuration adds to the built-in data. */
@@ -385,6 +391,8 @@ export function buildGazetteer(extras: GazetteerExtras = {}): Gazetteer {
     notPersonNameWords: wordSet(ruleData.notPersonNameWords),
   };
   const root = builder.root;
+  const lowerCaseStarts = new Set<string>();
+  for (const [key, child] of root.children ?? []) if (mayStartInLowerCase(child)) lowerCaseStarts.add(key);
   return {
     root,
     parties: builder.parties,
@@ -393,7 +401,19 @@ export function buildGazetteer(extras: GazetteerExtras = {}): Gazetteer {
     demonyms: builder.demonyms,
     buildMillis: performance.now() - started,
     rootChild: new KeyMemo((key) => root.children?.get(key) ?? null),
+    lowerCaseStarts,
   };
+}
+
+/** Whether a form at `node` or below it may match from a first word not starting with a capital (see `passes`). */
+function mayStartInLowerCase(node: TrieNode): boolean {
+  for (const form of node.forms ?? []) {
+    const rule = form.caseRules[0];
+    const needsCapital = rule === CAPITAL || (rule === EXACT && isUpperCode(form.tokens[0]!.charCodeAt(0)));
+    if (!needsCapital) return true;
+  }
+  for (const child of node.children?.values() ?? []) if (mayStartInLowerCase(child)) return true;
+  return false;
 }
 
 let builtIn: Gazetteer | undefined;
