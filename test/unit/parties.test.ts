@@ -296,6 +296,18 @@ test('an organisation first named in an all-capital heading takes its name from 
   assert.deepEqual(summaries[0]!.forms, ['MINISTRY OF PLANNING AND INVESTMENT', 'Ministry of Planning and Investment']);
 });
 
+test('what one release matched never carries over to the next, however long the one before', () => {
+  const names = (text: string) => mentions(text).map((m) => [m.text, m.id]);
+  const short = 'Laos and the talks';
+  const expected = [['Laos', 'LAO']];
+  // Token 0 of each release before is "Viet Nam", a two-token name, where "Laos" is.
+  names('Viet Nam and Laos');
+  assert.deepEqual(names(short), expected);
+  const long = 'Viet Nam and Laos met. '.repeat(20000);
+  assert.equal(mentions(long).length, 40000);
+  assert.deepEqual(names(short), expected);
+});
+
 test('a name never runs across a line break in ordinary text', () => {
   check([
     ['the Ministry of Health\nThe Council met', [o('Ministry of Health', 'org:ministry-of-health')]],

@@ -31,7 +31,14 @@ export interface PartyAnalysis {
  */
 export function extractParties(context: ProseContext, gazetteer: Gazetteer = defaultGazetteer()): PartyAnalysis {
   if (context.tokens.length === 0) return { mentions: [], summaries: [] };
-  return new PartyWalk(context, gazetteer).run();
+  const analysis = new PartyWalk(context, gazetteer).run();
+  if (matchWalks.length > MAX_KEPT_MATCHES) {
+    // A huge document's arrays are let go: kept, they would hold megabytes for the rest of the
+    // session on behalf of releases a hundred times smaller.
+    matchWalks = new Int32Array(0);
+    matchCache = [];
+  }
+  return analysis;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +134,15 @@ function keyFlags(gazetteer: Gazetteer): KeyFlags {
   return flags;
 }
 
+// The gazetteer match at each token, computed once per walk when first asked for, in arrays kept from
+// one walk to the next: a fresh array of a slot per token was a fifth of all a walk allocated. An
+// entry is this walk's when `matchWalks` holds the walk's number (walks are never nested).
+let matchWalks = new Int32Array(0);
+let matchCache: (Match | null)[] = [];
+let walkCount = 0;
+/** Tokens whose match arrays are kept for the next walk: a release of a few hundred kilobytes. */
+const MAX_KEPT_MATCHES = 1 << 16;
+
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
@@ -142,8 +158,9 @@ class PartyWalk {
   private readonly source: string;
   private readonly n: number;
   private readonly ruleFlags: KeyFlags;
-  private readonly matches: (Match | null | undefined)[];
   private readonly keyIds: KeyIds;
+  /** This walk's number, which marks the matches it computed in `matchCache`. */
+  private readonly walk: number;
   private readonly drafts: Draft[] = [];
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
@@ -159,7 +176,17 @@ class PartyWalk {
     this.source = context.text;
     this.n = context.tokens.length;
     this.ruleFlags = keyFlags(gazetteer);
-    this.matches = new Array<Match | null | undefined>(this.n);
+    walkCount = (walkCount + 1) | 0;
+    if (walkCount === 0) {
+      // Numbers went round: no entry may pass for this walk's.
+      matchWalks.fill(0);
+      walkCount = 1;
+    }
+    this.walk = walkCount;
+    if (matchWalks.length < this.n) {
+      matchWalks = new Int32Array(Math.max(this.n, 2 * matchWalks.length));
+      matchCache = new Array<Match | null>(matchWalks.length).fill(null);
+    }
     this.keyIds = context.keyIds;
   }
 
@@ -238,11 +265,10 @@ class PartyWalk {
 
   private matchAt(k: number): Match | undefined {
     if (k >= this.n) return undefined;
-    let m = this.matches[k];
-    if (m === undefined) {
-      m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
-      this.matches[k] = m;
-    }
+    if (matchWalks[k] === this.walk) return matchCache[k] ?? undefined;
+    const m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
+    matchCache[k] = m;
+    matchWalks[k] = this.walk;
     return m ?? undefined;
   }
 
