@@ -56,7 +56,7 @@ interface Draft {
   readonly endToken: number;
   readonly start: number;
   readonly end: number;
-  readonly id: string;
+  readonly party: PartyState;
   readonly glued: boolean;
   readonly person: PersonDetails | undefined;
 }
@@ -70,12 +70,17 @@ interface PartyState {
   readonly iso2?: string;
   readonly iso3?: string;
   acronymDefinition?: Span;
+  // Tallied from the mentions when the walk ends, so that a mention taken back (a name found to be
+  // part of a longer one defined later) leaves no trace.
+  mentionCount: number;
+  readonly forms: string[];
+  readonly titles: string[];
 }
 
 interface Defined {
   /** The acronym's tokens exactly as the definition writes them. */
   readonly tokens: readonly string[];
-  readonly id: string;
+  readonly party: PartyState;
 }
 
 interface Phrase {
@@ -217,7 +222,7 @@ class PartyWalk {
       const m = this.matchAt(i);
       const defined = this.definedAt(i);
       if (defined !== undefined && (m === undefined || defined.end >= m.end)) {
-        this.push(i, defined.end, defined.id, this.gluedAt(i, defined.end));
+        this.push(i, defined.end, defined.party, this.gluedAt(i, defined.end));
         i = defined.end;
         continue;
       }
@@ -657,10 +662,10 @@ class PartyWalk {
     if (keys[close] !== ')') return -1;
     const letters = acronymLetters(this.prose, tokens, a, close);
     const last = this.drafts[this.drafts.length - 1];
-    let id: string | undefined;
+    let party: PartyState;
     let phraseStart = -1;
-    if (last !== undefined && last.endToken === open && this.parties.get(last.id)!.kind !== 'person' && this.fitsInitials(letters, last.startToken, open)) {
-      id = last.id;
+    if (last !== undefined && last.endToken === open && last.party.kind !== 'person' && this.fitsInitials(letters, last.startToken, open)) {
+      party = last.party;
       phraseStart = last.startToken;
     } else {
       phraseStart = this.definedPhraseStart(letters, open);
@@ -669,7 +674,7 @@ class PartyWalk {
       while (this.drafts.length > 0 && this.drafts[this.drafts.length - 1]!.startToken >= phraseStart) this.drafts.pop();
       const p = open - 1;
       const kind: PartyKind = this.is(p, F_OTHER_HEADWORD) ? 'other' : 'organization';
-      id = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
+      party = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
     }
     const acronym: string[] = [];
     for (let t = a; t < close; t++) acronym.push(this.prose.slice(tokens[t]!.start, tokens[t]!.end));
@@ -678,14 +683,13 @@ class PartyWalk {
     // entry that fits, which an earlier copy is. Kept once, a list stays as short as the acronym's
     // distinct definitions, where a copy per definition made a release defining one acronym over
     // and over quadratic.
-    if (!list.some((entry) => entry.id === id && sameWords(entry.tokens, acronym))) {
-      list.push({ tokens: acronym, id });
+    if (!list.some((entry) => entry.party === party && sameWords(entry.tokens, acronym))) {
+      list.push({ tokens: acronym, party });
       list.sort((x, y) => y.tokens.length - x.tokens.length);
       this.defined.set(keys[a]!, list);
     }
-    const state = this.parties.get(id)!;
-    if (state.acronymDefinition === undefined) state.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
-    this.push(a, close, id, false);
+    if (party.acronymDefinition === undefined) party.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
+    this.push(a, close, party, false);
     return close + 1;
   }
 
@@ -706,7 +710,7 @@ class PartyWalk {
       while (draftIndex >= 0 && this.drafts[draftIndex]!.startToken > k) draftIndex--;
       const inside = draftIndex >= 0 ? this.drafts[draftIndex]! : undefined;
       const within = inside !== undefined && inside.endToken > k;
-      if (within && this.parties.get(inside.id)!.kind === 'person') break;
+      if (within && inside.party.kind === 'person') break;
       if (this.isCapital(k)) {
         const startsHere = !within || inside.startToken === k;
         if (startsHere && !this.is(k, F_FUNCTION_WORD) && this.fitsInitials(letters, k, open)) best = k;
@@ -756,7 +760,7 @@ class PartyWalk {
   }
 
   /** A defined acronym at token i, written exactly as defined. */
-  private definedAt(i: number): { end: number; id: string } | undefined {
+  private definedAt(i: number): { end: number; party: PartyState } | undefined {
     if (this.defined.size === 0) return undefined;
     const list = this.defined.get(this.keys[i]!);
     if (list === undefined) return undefined;
@@ -768,7 +772,7 @@ class PartyWalk {
         const t = this.tokens[i + k]!;
         ok = this.prose.slice(t.start, t.end) === entry.tokens[k] && (k === 0 || !this.lineBreakBetween(i + k - 1, i + k));
       }
-      if (ok) return { end, id: entry.id };
+      if (ok) return { end, party: entry.party };
     }
     return undefined;
   }
@@ -800,6 +804,9 @@ class PartyWalk {
         iso2: record?.iso2,
         iso3: record?.iso3,
         acronymDefinition: undefined,
+        mentionCount: 0,
+        forms: [],
+        titles: [],
       };
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
@@ -810,17 +817,17 @@ class PartyWalk {
   }
 
   private pushRecord(m: Match, record: PartyRecord): void {
-    this.state(record.id, record.name, record.kind, record);
-    this.push(m.start, m.end, record.id, this.gluedAt(m.start, m.end, m.form.gluedInData));
+    const party = this.state(record.id, record.name, record.kind, record);
+    this.push(m.start, m.end, party, this.gluedAt(m.start, m.end, m.form.gluedInData));
   }
 
-  private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): string {
+  private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): PartyState {
     const s = slug(phrase.name);
     const known = this.gazetteer.parties.get(`org:${s}`);
     const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
-    this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
-    this.push(start, phrase.end, id, this.gluedAt(start, phrase.end));
-    return id;
+    const party = this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
+    this.push(start, phrase.end, party, this.gluedAt(start, phrase.end));
+    return party;
   }
 
   private pushPerson(
@@ -832,9 +839,9 @@ class PartyWalk {
     title: { title: string; office: string | undefined } | undefined,
     honorific: string | undefined,
   ): void {
-    this.state(id, name, 'person', this.gazetteer.parties.get(id));
+    const party = this.state(id, name, 'person', this.gazetteer.parties.get(id));
     this.seenPeople.add(id);
-    this.push(start, end, id, this.gluedAt(start, end), {
+    this.push(start, end, party, this.gluedAt(start, end), {
       title: title?.title,
       office: title?.office,
       honorific,
@@ -842,10 +849,10 @@ class PartyWalk {
     });
   }
 
-  private push(startToken: number, endToken: number, id: string, glued: boolean, person?: PersonDetails): void {
+  private push(startToken: number, endToken: number, party: PartyState, glued: boolean, person?: PersonDetails): void {
     const start = this.tokens[startToken]!.start;
     const end = this.tokens[endToken - 1]!.end;
-    const draft: Draft = { startToken, endToken, start, end, id, glued, person };
+    const draft: Draft = { startToken, endToken, start, end, party, glued, person };
     this.drafts.push(draft);
   }
 
@@ -855,13 +862,12 @@ class PartyWalk {
     // Compared once: the prose is a string of the text's length that differs where Markdown was blanked.
     const proseIsText = prose === text;
     const mentions: PartyMention[] = [];
-    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
-    // part of a longer one defined later) leaves no trace.
-    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
+    /** The parties mentioned, in order of first mention. */
+    const mentioned: PartyState[] = [];
     for (const d of this.drafts) {
-      const state = this.parties.get(d.id)!;
+      const party = d.party;
       const mentionText = text.slice(d.start, d.end);
-      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: d.id, name: state.name, kind: state.kind };
+      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: party.id, name: party.name, kind: party.kind };
       const person = d.person;
       if (person !== undefined) {
         if (person.title !== undefined) mention.title = person.title;
@@ -872,30 +878,24 @@ class PartyWalk {
       if (d.glued) mention.glued = true;
       mentions.push(mention);
 
-      let tally = tallies.get(d.id);
-      if (tally === undefined) {
-        tally = { forms: [], titles: [], count: 0 };
-        tallies.set(d.id, tally);
-      }
-      tally.count++;
+      if (party.mentionCount++ === 0) mentioned.push(party);
       // The prose is the text itself unless Markdown or control characters were blanked: then the
       // mention's text is the prose's slice, already made.
       const form = collapse(person?.form ?? (proseIsText ? mentionText : prose.slice(d.start, d.end)));
-      if (!tally.forms.includes(form)) tally.forms.push(form);
+      if (!party.forms.includes(form)) party.forms.push(form);
       const title = person?.title;
-      if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
+      if (title !== undefined && !party.titles.includes(title)) party.titles.push(title);
     }
     const summaries: PartySummary[] = [];
-    for (const [id, tally] of tallies) {
-      const state = this.parties.get(id)!;
+    for (const party of mentioned) {
       // Property by property, in the order the summary's JSON has always had.
-      const summary = { id, name: state.name, kind: state.kind } as Mutable<PartySummary>;
-      if (state.iso2 !== undefined) summary.iso2 = state.iso2;
-      if (state.iso3 !== undefined) summary.iso3 = state.iso3;
-      summary.forms = tally.forms;
-      summary.titles = tally.titles;
-      if (state.acronymDefinition !== undefined) summary.acronymDefinition = state.acronymDefinition;
-      summary.mentionCount = tally.count;
+      const summary = { id: party.id, name: party.name, kind: party.kind } as Mutable<PartySummary>;
+      if (party.iso2 !== undefined) summary.iso2 = party.iso2;
+      if (party.iso3 !== undefined) summary.iso3 = party.iso3;
+      summary.forms = party.forms;
+      summary.titles = party.titles;
+      if (party.acronymDefinition !== undefined) summary.acronymDefinition = party.acronymDefinition;
+      summary.mentionCount = party.mentionCount;
       summaries.push(summary);
     }
     return { mentions, summaries };
