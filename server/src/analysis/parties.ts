@@ -170,8 +170,13 @@ class PartyWalk {
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
   private readonly seenPeople = new Set<string>();
-  /** The id of each name of a person found by a title in this release: a release names the same people again and again. */
-  private readonly personIds = new Map<string, string>();
+  /**
+   * The party of each name of a person found by a title, and of each organisation named by a
+   * head-word, in this release: a release names the same ones again and again, and the id is a slug
+   * (which folds and rebuilds the name).
+   */
+  private readonly personByName = new Map<string, PartyState>();
+  private readonly organisationByName = new Map<string, PartyState>();
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
     this.view = tokenView(context.prose, context.folded, context.tokens, context.keys, context.keyIds);
@@ -352,7 +357,7 @@ class PartyWalk {
   /** A known person named without a title ("Hun Sen said"): the mention, and a title given after the name. */
   private namedPerson(start: number, end: number, party: PartyRecord): number {
     const after = this.appositiveTitle(end);
-    this.pushPerson(start, start, end, party.id, party.name, after, undefined);
+    this.pushPerson(start, start, end, this.person(party.id, party.name), after, undefined);
     return end;
   }
 
@@ -384,38 +389,35 @@ class PartyWalk {
     const nameStart = innerEnd;
     if (!this.isCapital(nameStart) || this.lineBreakBetween(nameStart - 1, nameStart)) return -1;
     let nameEnd: number;
-    let id: string;
-    let name: string;
+    let person: PartyState;
     const known = this.matchAt(nameStart);
     if (known !== undefined) {
       const party = known.form.party;
       if (party === undefined || party.kind !== 'person' || (known.form.type !== 'party' && known.form.type !== 'person-short')) return -1;
       nameEnd = known.end;
-      id = party.id;
-      name = party.name;
+      person = this.person(party.id, party.name);
     } else {
       nameEnd = this.nameRun(nameStart);
       if (nameEnd <= nameStart) return -1;
-      name = collapse(this.text(nameStart, nameEnd));
-      id = this.personId(name);
+      const name = collapse(this.text(nameStart, nameEnd));
+      let named = this.personByName.get(name);
+      if (named === undefined) {
+        named = this.person(`person:${slug(name)}`, name);
+        this.personByName.set(name, named);
+      }
+      person = named;
     }
     const title = hasTitle ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id } : this.appositiveTitle(nameEnd);
     const honorificParts: string[] = [];
     if (honorificEnd > i) honorificParts.push(this.text(i, honorificEnd));
     if (innerEnd > titleEnd) honorificParts.push(this.text(titleEnd, innerEnd));
     const honorific = honorificParts.length > 0 ? collapse(honorificParts.join(' ')) : undefined;
-    this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
+    this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, person, title, honorific);
     return nameEnd;
   }
 
-  /** `person:<slug of the name>`, made once per name in the release (a slug folds and rebuilds the name). */
-  private personId(name: string): string {
-    let id = this.personIds.get(name);
-    if (id === undefined) {
-      id = `person:${slug(name)}`;
-      this.personIds.set(name, id);
-    }
-    return id;
+  private person(id: string, name: string): PartyState {
+    return this.state(id, name, 'person', this.gazetteer.parties.get(id));
   }
 
   /** The token after a run of honorifics starting at j ("Her Excellency Dr."), or j when none. */
@@ -822,10 +824,14 @@ class PartyWalk {
   }
 
   private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): PartyState {
-    const s = slug(phrase.name);
-    const known = this.gazetteer.parties.get(`org:${s}`);
-    const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
-    const party = this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
+    let party = kind === 'organization' ? this.organisationByName.get(phrase.name) : undefined;
+    if (party === undefined) {
+      const s = slug(phrase.name);
+      const known = this.gazetteer.parties.get(`org:${s}`);
+      const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
+      party = this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
+      if (kind === 'organization') this.organisationByName.set(phrase.name, party);
+    }
     this.push(start, phrase.end, party, this.gluedAt(start, phrase.end));
     return party;
   }
@@ -834,13 +840,11 @@ class PartyWalk {
     start: number,
     nameStart: number,
     end: number,
-    id: string,
-    name: string,
+    party: PartyState,
     title: { title: string; office: string | undefined } | undefined,
     honorific: string | undefined,
   ): void {
-    const party = this.state(id, name, 'person', this.gazetteer.parties.get(id));
-    this.seenPeople.add(id);
+    this.seenPeople.add(party.id);
     this.push(start, end, party, this.gluedAt(start, end), {
       title: title?.title,
       office: title?.office,
@@ -879,9 +883,15 @@ class PartyWalk {
       mentions.push(mention);
 
       if (party.mentionCount++ === 0) mentioned.push(party);
-      // The prose is the text itself unless Markdown or control characters were blanked: then the
-      // mention's text is the prose's slice, already made.
-      const form = collapse(person?.form ?? (proseIsText ? mentionText : prose.slice(d.start, d.end)));
+      let form: string;
+      if (person?.form !== undefined) form = collapse(person.form);
+      else {
+        // The prose is the text itself unless Markdown or control characters were blanked: then the
+        // mention's text is the prose's slice, already made.
+        const written = proseIsText ? mentionText : prose.slice(d.start, d.end);
+        // One token holds no white space to collapse.
+        form = d.endToken - d.startToken === 1 ? written : collapse(written);
+      }
       if (!party.forms.includes(form)) party.forms.push(form);
       const title = person?.title;
       if (title !== undefined && !party.titles.includes(title)) party.titles.push(title);
