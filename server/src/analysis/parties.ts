@@ -107,6 +107,8 @@ const F_LOWER_CASE_START = 1 << 7;
  * passes over them without reading the token.
  */
 const F_PASSED_OVER = 1 << 8;
+/** Some gazetteer form starts with this key (in some case). */
+const F_STARTS_FORM = 1 << 9;
 
 const flagsByGazetteer = new WeakMap<Gazetteer, KeyFlags>();
 
@@ -131,7 +133,8 @@ function keyFlags(gazetteer: Gazetteer): KeyFlags {
         (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0) |
         (key === '(' ? F_OPEN_PAREN : 0) |
         (gazetteer.lowerCaseStarts.has(key) ? F_LOWER_CASE_START : 0) |
-        ((functionWord || notWord) && !startsForm && key !== '(' ? F_PASSED_OVER : 0)
+        ((functionWord || notWord) && !startsForm && key !== '(' ? F_PASSED_OVER : 0) |
+        (startsForm ? F_STARTS_FORM : 0)
       );
     });
     flagsByGazetteer.set(gazetteer, flags);
@@ -274,7 +277,7 @@ class PartyWalk {
   // Token tests.
 
   private matchAt(k: number): Match | undefined {
-    if (k >= this.n) return undefined;
+    if (k >= this.n || !this.is(k, F_STARTS_FORM)) return undefined;
     if (matchWalks[k] === this.walk) return matchCache[k] ?? undefined;
     const m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
     matchCache[k] = m;
