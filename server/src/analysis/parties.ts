@@ -151,6 +151,7 @@ let walkCount = 0;
 /** Tokens whose match arrays are kept for the next walk: a release of a few hundred kilobytes. */
 const MAX_KEPT_MATCHES = 1 << 16;
 
+const MAX_PHRASE = 12; // tokens of an organisation phrase up to its head-word
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
@@ -553,11 +554,14 @@ class PartyWalk {
    * more than the head-word ("the Ministry" alone is no name).
    */
   private organisationPhrase(i: number): Phrase | undefined {
+    // Most capitalised words have no head-word within reach, which the key ids tell without a token.
+    const reach = Math.min(this.n, i + MAX_PHRASE);
+    if (this.ruleFlags.next(this.keyIds, this.keys, i, reach, F_HEADWORD) === reach) return undefined;
     const { keys } = this;
     let k = i;
     let head = -1;
     let words = 0;
-    while (k < this.n && k - i < 12) {
+    while (k < this.n && k - i < MAX_PHRASE) {
       if (k > i && this.breaksName(k - 1, k)) break;
       const key = keys[k]!;
       if (k > i && (key === 'and' || key === '&') && head < 0) {
