@@ -800,6 +800,19 @@ class PartyWalk {
     return false;
   }
 
+  /**
+   * Whether the prose over tokens [start, end) has nothing for `collapse` to do: a token holds no
+   * white space, so it is enough that the tokens are apart by one plain space or none.
+   */
+  private singlySpaced(start: number, end: number): boolean {
+    const { tokens, prose } = this;
+    for (let k = start + 1; k < end; k++) {
+      const gap = tokens[k]!.start - tokens[k - 1]!.end;
+      if (gap > 1 || (gap === 1 && prose.charCodeAt(tokens[k - 1]!.end) !== 0x20)) return false;
+    }
+    return true;
+  }
+
   private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
     let state = this.parties.get(id);
     if (state === undefined) {
@@ -896,8 +909,7 @@ class PartyWalk {
         // The prose is the text itself unless Markdown or control characters were blanked: then the
         // mention's text is the prose's slice, already made.
         const written = proseIsText ? mentionText : prose.slice(d.start, d.end);
-        // One token holds no white space to collapse.
-        form = d.endToken - d.startToken === 1 ? written : collapse(written);
+        form = this.singlySpaced(d.startToken, d.endToken) ? written : collapse(written);
       }
       if (!party.forms.includes(form)) party.forms.push(form);
       const title = person?.title;
