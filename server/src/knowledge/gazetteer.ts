@@ -442,16 +442,26 @@ export function slug(name: string): string {
   const folded = fold(name);
   let out = '';
   let pendingHyphen = false;
+  // Runs of kept code units are appended whole: a string per code unit made most of what a slug cost.
+  let run = -1; // where the current run of kept code units starts, or -1
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     const keep = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x80 && folded[i]!.toUpperCase() !== folded[i]);
     if (keep) {
-      if (pendingHyphen && out.length > 0) out += '-';
-      out += folded[i];
-      pendingHyphen = false;
-    } else if (c !== 0x27) {
-      pendingHyphen = true;
+      if (run < 0) {
+        if (pendingHyphen && out.length > 0) out += '-';
+        pendingHyphen = false;
+        run = i;
+      }
+      continue;
     }
+    if (run >= 0) {
+      out += folded.slice(run, i);
+      run = -1;
+    }
+    // An apostrophe joins ("O'Neil" → "oneil"); anything else parts.
+    if (c !== 0x27) pendingHyphen = true;
   }
+  if (run >= 0) out += folded.slice(run);
   return out;
 }
