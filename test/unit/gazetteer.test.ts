@@ -185,6 +185,17 @@ test('the built-in gazetteer is built once; extras build another and leave it un
   for (const form of ['TSA', 'Nam Viet', 'the Ten']) assert.equal(matchWhole(g, form), undefined, form);
 });
 
+test('at equal length a party wins over forms added before it, and a title over an honorific added after it', () => {
+  // "South China Sea" is built in as a blocker (never a party); a configuration that names it as a
+  // party adds a form of higher rank after it.
+  const extended = buildGazetteer({ parties: [{ name: 'South China Sea', kind: 'other' }], titles: ['Excellency'] });
+  assert.equal(matchWhole(defaultGazetteer(), 'South China Sea')?.form.type, 'blocker');
+  assert.equal(matchWhole(extended, 'South China Sea')?.form.type, 'party');
+  assert.equal(matchWhole(extended, 'South China Sea')?.form.party?.id, 'other:south-china-sea');
+  assert.equal(matchWhole(defaultGazetteer(), 'Excellency')?.form.type, 'honorific');
+  assert.equal(matchWhole(extended, 'Excellency')?.form.type, 'title');
+});
+
 test('the data is consistent: unique ids, known kinds, offices and countries', () => {
   const g = defaultGazetteer();
   const ids = organizationData.organizations.map((o) => o.id);

@@ -18,7 +18,7 @@ import type { PartyKind, PartyMention, PartySummary, Span } from './types';
 import type { KeyIds, ProseContext, Token } from './text';
 import { isLowerCode, isUpperCode, KeyFlags } from './text';
 import { defaultGazetteer, longestMatch, slug, tokenView } from '../knowledge/gazetteer';
-import type { Gazetteer, Match, OfficeRecord, PartyRecord, PartyRules, TokenView } from '../knowledge/gazetteer';
+import type { Gazetteer, Match, OfficeRecord, PartyRecord, TokenView } from '../knowledge/gazetteer';
 
 export interface PartyAnalysis {
   readonly mentions: PartyMention[];
@@ -31,7 +31,14 @@ export interface PartyAnalysis {
  */
 export function extractParties(context: ProseContext, gazetteer: Gazetteer = defaultGazetteer()): PartyAnalysis {
   if (context.tokens.length === 0) return { mentions: [], summaries: [] };
-  return new PartyWalk(context, gazetteer).run();
+  const analysis = new PartyWalk(context, gazetteer).run();
+  if (matchWalks.length > MAX_KEPT_MATCHES) {
+    // A huge document's arrays are let go: kept, they would hold megabytes for the rest of the
+    // session on behalf of releases a hundred times smaller.
+    matchWalks = new Int32Array(0);
+    matchCache = [];
+  }
+  return analysis;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -49,7 +56,7 @@ interface Draft {
   readonly endToken: number;
   readonly start: number;
   readonly end: number;
-  readonly id: string;
+  readonly party: PartyState;
   readonly glued: boolean;
   readonly person: PersonDetails | undefined;
 }
@@ -63,12 +70,17 @@ interface PartyState {
   readonly iso2?: string;
   readonly iso3?: string;
   acronymDefinition?: Span;
+  // Tallied from the mentions when the walk ends, so that a mention taken back (a name found to be
+  // part of a longer one defined later) leaves no trace.
+  mentionCount: number;
+  readonly forms: string[];
+  readonly titles: string[];
 }
 
 interface Defined {
   /** The acronym's tokens exactly as the definition writes them. */
   readonly tokens: readonly string[];
-  readonly id: string;
+  readonly party: PartyState;
 }
 
 interface Phrase {
@@ -76,34 +88,70 @@ interface Phrase {
   readonly name: string;
 }
 
-// The gazetteer's word lists, asked about every capitalised word and its neighbours, as flags per key
-// (see KeyFlags), one set of flags per list of rules (a configuration's gazetteer has its own).
+// The gazetteer's word lists, asked about every capitalised word and its neighbours, and what the
+// walk asks of every token, as flags per key (see KeyFlags), one set of flags per gazetteer (a
+// configuration's gazetteer has its own).
 const F_FUNCTION_WORD = 1 << 0;
 const F_HEADWORD = 1 << 1;
 const F_OTHER_HEADWORD = 1 << 2;
 const F_CONNECTOR = 1 << 3;
 const F_OFFICE_WORD = 1 << 4;
 const F_NOT_PERSON_NAME = 1 << 5;
+/** "(": an acronym may be defined here. */
+const F_OPEN_PAREN = 1 << 6;
+/** A gazetteer form may start at a word of this key written in lower case. */
+const F_LOWER_CASE_START = 1 << 7;
+/**
+ * A token of this key starts nothing whatever its case (unless it is a defined acronym): a function
+ * word or punctuation or a number that starts no gazetteer form. Most tokens are these, and the walk
+ * passes over them without reading the token.
+ */
+const F_PASSED_OVER = 1 << 8;
+/** Some gazetteer form starts with this key (in some case). */
+const F_STARTS_FORM = 1 << 9;
 
-const flagsByRules = new WeakMap<PartyRules, KeyFlags>();
+const flagsByGazetteer = new WeakMap<Gazetteer, KeyFlags>();
 
-function ruleFlags(rules: PartyRules): KeyFlags {
-  let flags = flagsByRules.get(rules);
+function keyFlags(gazetteer: Gazetteer): KeyFlags {
+  let flags = flagsByGazetteer.get(gazetteer);
   if (flags === undefined) {
-    flags = new KeyFlags(
-      (key) =>
-        (rules.functionWords.has(key) ? F_FUNCTION_WORD : 0) |
+    const { rules } = gazetteer;
+    flags = new KeyFlags((key) => {
+      const functionWord = rules.functionWords.has(key);
+      const startsForm = gazetteer.root.children?.has(key) === true;
+      // A word's key starts with the fold of a letter, never with an ASCII code unit other than a–z:
+      // a key that does is punctuation or a number (or a word starting in a letter that is never a
+      // capital, "ʼ"), which only a "(" or a gazetteer form may start something at.
+      const c = key.charCodeAt(0);
+      const notWord = c < 0x80 && !(c >= 0x61 && c <= 0x7a);
+      return (
+        (functionWord ? F_FUNCTION_WORD : 0) |
         (rules.headwords.has(key) ? F_HEADWORD : 0) |
         (rules.otherHeadwords.has(key) ? F_OTHER_HEADWORD : 0) |
         (rules.connectors.has(key) ? F_CONNECTOR : 0) |
         (rules.officeWords.has(key) ? F_OFFICE_WORD : 0) |
-        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0),
-    );
-    flagsByRules.set(rules, flags);
+        (rules.notPersonNameWords.has(key) ? F_NOT_PERSON_NAME : 0) |
+        (key === '(' ? F_OPEN_PAREN : 0) |
+        (gazetteer.lowerCaseStarts.has(key) ? F_LOWER_CASE_START : 0) |
+        ((functionWord || notWord) && !startsForm && key !== '(' ? F_PASSED_OVER : 0) |
+        (startsForm ? F_STARTS_FORM : 0)
+      );
+    });
+    flagsByGazetteer.set(gazetteer, flags);
   }
   return flags;
 }
 
+// The gazetteer match at each token, computed once per walk when first asked for, in arrays kept from
+// one walk to the next: a fresh array of a slot per token was a fifth of all a walk allocated. An
+// entry is this walk's when `matchWalks` holds the walk's number (walks are never nested).
+let matchWalks = new Int32Array(0);
+let matchCache: (Match | null)[] = [];
+let walkCount = 0;
+/** Tokens whose match arrays are kept for the next walk: a release of a few hundred kilobytes. */
+const MAX_KEPT_MATCHES = 1 << 16;
+
+const MAX_PHRASE = 12; // tokens of an organisation phrase up to its head-word
 const MAX_MODIFIERS = 5; // capitalised words before an organisation head-word
 const MAX_COMPLEMENT = 16; // tokens after it
 const MAX_NAME_WORDS = 4; // words of a person's name after a title
@@ -119,14 +167,20 @@ class PartyWalk {
   private readonly source: string;
   private readonly n: number;
   private readonly ruleFlags: KeyFlags;
-  private readonly matches: (Match | null | undefined)[];
   private readonly keyIds: KeyIds;
+  /** This walk's number, which marks the matches it computed in `matchCache`. */
+  private readonly walk: number;
   private readonly drafts: Draft[] = [];
   private readonly parties = new Map<string, PartyState>();
   private readonly defined = new Map<string, Defined[]>();
   private readonly seenPeople = new Set<string>();
-  /** The id of each name of a person found by a title in this release: a release names the same people again and again. */
-  private readonly personIds = new Map<string, string>();
+  /**
+   * The party of each name of a person found by a title, and of each organisation named by a
+   * head-word, in this release: a release names the same ones again and again, and the id is a slug
+   * (which folds and rebuilds the name).
+   */
+  private readonly personByName = new Map<string, PartyState>();
+  private readonly organisationByName = new Map<string, PartyState>();
 
   constructor(context: ProseContext, private readonly gazetteer: Gazetteer) {
     this.view = tokenView(context.prose, context.folded, context.tokens, context.keys, context.keyIds);
@@ -135,40 +189,49 @@ class PartyWalk {
     this.prose = context.prose;
     this.source = context.text;
     this.n = context.tokens.length;
-    this.ruleFlags = ruleFlags(gazetteer.rules);
-    this.matches = new Array<Match | null | undefined>(this.n);
+    this.ruleFlags = keyFlags(gazetteer);
+    walkCount = (walkCount + 1) | 0;
+    if (walkCount === 0) {
+      // Numbers went round: no entry may pass for this walk's.
+      matchWalks.fill(0);
+      walkCount = 1;
+    }
+    this.walk = walkCount;
+    if (matchWalks.length < this.n) {
+      matchWalks = new Int32Array(Math.max(this.n, 2 * matchWalks.length));
+      matchCache = new Array<Match | null>(matchWalks.length).fill(null);
+    }
     this.keyIds = context.keyIds;
   }
 
   run(): PartyAnalysis {
-    const { tokens, keys, n } = this;
+    const { tokens, keys, n, prose, keyIds } = this;
+    const flags = this.ruleFlags;
     let i = 0;
     while (i < n) {
-      const token = tokens[i]!;
-      if (token.kind !== 'word') {
-        // keys[i] === '(', told from the code unit: comparing the key strings costs more ("(" is a
-        // punctuation token of its own, and folds to itself).
-        if (this.prose.charCodeAt(token.start) === 0x28) {
-          const next = this.acronymDefinition(i);
-          if (next > 0) {
-            i = next;
-            continue;
-          }
-        }
+      const f = flags.of(keyIds, i, keys[i]!);
+      // A defined acronym is written in capitals and starts with one: never passed over here.
+      if ((f & F_PASSED_OVER) !== 0 && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
         i++;
         continue;
       }
-      // Most words start nothing: a word in lower case that starts no gazetteer form and no acronym
-      // defined in the release is passed over with two table reads (its match is left for later
-      // look-ups to compute, which give the same answer).
-      if (!isUpperCode(this.prose.charCodeAt(token.start)) && this.gazetteer.rootChild.get(this.keyIds, i, keys[i]!) === null && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
+      if ((f & F_OPEN_PAREN) !== 0) {
+        const next = this.acronymDefinition(i);
+        i = next > 0 ? next : i + 1;
+        continue;
+      }
+      const token = tokens[i]!;
+      // Most words start nothing: a word not starting with a capital where no gazetteer form starts
+      // in lower case, and no acronym defined in the release, is passed over (its match is left for
+      // later look-ups to compute, which give the same answer).
+      if (token.kind !== 'word' || ((f & F_LOWER_CASE_START) === 0 && !isUpperCode(prose.charCodeAt(token.start)) && !(this.defined.size > 0 && this.defined.has(keys[i]!)))) {
         i++;
         continue;
       }
       const m = this.matchAt(i);
       const defined = this.definedAt(i);
       if (defined !== undefined && (m === undefined || defined.end >= m.end)) {
-        this.push(i, defined.end, defined.id, this.gluedAt(i, defined.end));
+        this.push(i, defined.end, defined.party, this.gluedAt(i, defined.end));
         i = defined.end;
         continue;
       }
@@ -215,12 +278,11 @@ class PartyWalk {
   // Token tests.
 
   private matchAt(k: number): Match | undefined {
-    if (k >= this.n) return undefined;
-    let m = this.matches[k];
-    if (m === undefined) {
-      m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
-      this.matches[k] = m;
-    }
+    if (k >= this.n || !this.is(k, F_STARTS_FORM)) return undefined;
+    if (matchWalks[k] === this.walk) return matchCache[k] ?? undefined;
+    const m = this.tokens[k]!.kind === 'punct' ? null : (longestMatch(this.gazetteer, this.view, k) ?? null);
+    matchCache[k] = m;
+    matchWalks[k] = this.walk;
     return m ?? undefined;
   }
 
@@ -299,7 +361,7 @@ class PartyWalk {
   /** A known person named without a title ("Hun Sen said"): the mention, and a title given after the name. */
   private namedPerson(start: number, end: number, party: PartyRecord): number {
     const after = this.appositiveTitle(end);
-    this.pushPerson(start, start, end, party.id, party.name, after, undefined);
+    this.pushPerson(start, start, end, this.person(party.id, party.name), after, undefined);
     return end;
   }
 
@@ -331,38 +393,35 @@ class PartyWalk {
     const nameStart = innerEnd;
     if (!this.isCapital(nameStart) || this.lineBreakBetween(nameStart - 1, nameStart)) return -1;
     let nameEnd: number;
-    let id: string;
-    let name: string;
+    let person: PartyState;
     const known = this.matchAt(nameStart);
     if (known !== undefined) {
       const party = known.form.party;
       if (party === undefined || party.kind !== 'person' || (known.form.type !== 'party' && known.form.type !== 'person-short')) return -1;
       nameEnd = known.end;
-      id = party.id;
-      name = party.name;
+      person = this.person(party.id, party.name);
     } else {
       nameEnd = this.nameRun(nameStart);
       if (nameEnd <= nameStart) return -1;
-      name = collapse(this.text(nameStart, nameEnd));
-      id = this.personId(name);
+      const name = collapse(this.text(nameStart, nameEnd));
+      let named = this.personByName.get(name);
+      if (named === undefined) {
+        named = this.person(`person:${slug(name)}`, name);
+        this.personByName.set(name, named);
+      }
+      person = named;
     }
     const title = hasTitle ? { title: collapse(this.text(titleStart, titleEnd)), office: office?.id } : this.appositiveTitle(nameEnd);
     const honorificParts: string[] = [];
     if (honorificEnd > i) honorificParts.push(this.text(i, honorificEnd));
     if (innerEnd > titleEnd) honorificParts.push(this.text(titleEnd, innerEnd));
     const honorific = honorificParts.length > 0 ? collapse(honorificParts.join(' ')) : undefined;
-    this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, id, name, title, honorific);
+    this.pushPerson(hasTitle ? titleStart : nameStart, nameStart, nameEnd, person, title, honorific);
     return nameEnd;
   }
 
-  /** `person:<slug of the name>`, made once per name in the release (a slug folds and rebuilds the name). */
-  private personId(name: string): string {
-    let id = this.personIds.get(name);
-    if (id === undefined) {
-      id = `person:${slug(name)}`;
-      this.personIds.set(name, id);
-    }
-    return id;
+  private person(id: string, name: string): PartyState {
+    return this.state(id, name, 'person', this.gazetteer.parties.get(id));
   }
 
   /** The token after a run of honorifics starting at j ("Her Excellency Dr."), or j when none. */
@@ -495,11 +554,14 @@ class PartyWalk {
    * more than the head-word ("the Ministry" alone is no name).
    */
   private organisationPhrase(i: number): Phrase | undefined {
+    // Most capitalised words have no head-word within reach, which the key ids tell without a token.
+    const reach = Math.min(this.n, i + MAX_PHRASE);
+    if (this.ruleFlags.next(this.keyIds, this.keys, i, reach, F_HEADWORD) === reach) return undefined;
     const { keys } = this;
     let k = i;
     let head = -1;
     let words = 0;
-    while (k < this.n && k - i < 12) {
+    while (k < this.n && k - i < MAX_PHRASE) {
       if (k > i && this.breaksName(k - 1, k)) break;
       const key = keys[k]!;
       if (k > i && (key === 'and' || key === '&') && head < 0) {
@@ -609,10 +671,10 @@ class PartyWalk {
     if (keys[close] !== ')') return -1;
     const letters = acronymLetters(this.prose, tokens, a, close);
     const last = this.drafts[this.drafts.length - 1];
-    let id: string | undefined;
+    let party: PartyState;
     let phraseStart = -1;
-    if (last !== undefined && last.endToken === open && this.parties.get(last.id)!.kind !== 'person' && this.fitsInitials(letters, last.startToken, open)) {
-      id = last.id;
+    if (last !== undefined && last.endToken === open && last.party.kind !== 'person' && this.fitsInitials(letters, last.startToken, open)) {
+      party = last.party;
       phraseStart = last.startToken;
     } else {
       phraseStart = this.definedPhraseStart(letters, open);
@@ -621,7 +683,7 @@ class PartyWalk {
       while (this.drafts.length > 0 && this.drafts[this.drafts.length - 1]!.startToken >= phraseStart) this.drafts.pop();
       const p = open - 1;
       const kind: PartyKind = this.is(p, F_OTHER_HEADWORD) ? 'other' : 'organization';
-      id = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
+      party = this.pushPhrase(phraseStart, { end: open, name: nameOf(this.text(phraseStart, open)) }, kind);
     }
     const acronym: string[] = [];
     for (let t = a; t < close; t++) acronym.push(this.prose.slice(tokens[t]!.start, tokens[t]!.end));
@@ -630,14 +692,13 @@ class PartyWalk {
     // entry that fits, which an earlier copy is. Kept once, a list stays as short as the acronym's
     // distinct definitions, where a copy per definition made a release defining one acronym over
     // and over quadratic.
-    if (!list.some((entry) => entry.id === id && sameWords(entry.tokens, acronym))) {
-      list.push({ tokens: acronym, id });
+    if (!list.some((entry) => entry.party === party && sameWords(entry.tokens, acronym))) {
+      list.push({ tokens: acronym, party });
       list.sort((x, y) => y.tokens.length - x.tokens.length);
       this.defined.set(keys[a]!, list);
     }
-    const state = this.parties.get(id)!;
-    if (state.acronymDefinition === undefined) state.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
-    this.push(a, close, id, false);
+    if (party.acronymDefinition === undefined) party.acronymDefinition = { start: tokens[phraseStart]!.start, end: tokens[close]!.end };
+    this.push(a, close, party, false);
     return close + 1;
   }
 
@@ -658,7 +719,7 @@ class PartyWalk {
       while (draftIndex >= 0 && this.drafts[draftIndex]!.startToken > k) draftIndex--;
       const inside = draftIndex >= 0 ? this.drafts[draftIndex]! : undefined;
       const within = inside !== undefined && inside.endToken > k;
-      if (within && this.parties.get(inside.id)!.kind === 'person') break;
+      if (within && inside.party.kind === 'person') break;
       if (this.isCapital(k)) {
         const startsHere = !within || inside.startToken === k;
         if (startsHere && !this.is(k, F_FUNCTION_WORD) && this.fitsInitials(letters, k, open)) best = k;
@@ -708,7 +769,7 @@ class PartyWalk {
   }
 
   /** A defined acronym at token i, written exactly as defined. */
-  private definedAt(i: number): { end: number; id: string } | undefined {
+  private definedAt(i: number): { end: number; party: PartyState } | undefined {
     if (this.defined.size === 0) return undefined;
     const list = this.defined.get(this.keys[i]!);
     if (list === undefined) return undefined;
@@ -720,7 +781,7 @@ class PartyWalk {
         const t = this.tokens[i + k]!;
         ok = this.prose.slice(t.start, t.end) === entry.tokens[k] && (k === 0 || !this.lineBreakBetween(i + k - 1, i + k));
       }
-      if (ok) return { end, id: entry.id };
+      if (ok) return { end, party: entry.party };
     }
     return undefined;
   }
@@ -739,6 +800,19 @@ class PartyWalk {
     return false;
   }
 
+  /**
+   * Whether the prose over tokens [start, end) has nothing for `collapse` to do: a token holds no
+   * white space, so it is enough that the tokens are apart by one plain space or none.
+   */
+  private singlySpaced(start: number, end: number): boolean {
+    const { tokens, prose } = this;
+    for (let k = start + 1; k < end; k++) {
+      const gap = tokens[k]!.start - tokens[k - 1]!.end;
+      if (gap > 1 || (gap === 1 && prose.charCodeAt(tokens[k - 1]!.end) !== 0x20)) return false;
+    }
+    return true;
+  }
+
   private state(id: string, name: string, kind: PartyKind, record?: PartyRecord): PartyState {
     let state = this.parties.get(id);
     if (state === undefined) {
@@ -752,6 +826,9 @@ class PartyWalk {
         iso2: record?.iso2,
         iso3: record?.iso3,
         acronymDefinition: undefined,
+        mentionCount: 0,
+        forms: [],
+        titles: [],
       };
       this.parties.set(id, state);
     } else if (state.nameFromCapitals && hasLowerCase(name)) {
@@ -762,31 +839,33 @@ class PartyWalk {
   }
 
   private pushRecord(m: Match, record: PartyRecord): void {
-    this.state(record.id, record.name, record.kind, record);
-    this.push(m.start, m.end, record.id, this.gluedAt(m.start, m.end, m.form.gluedInData));
+    const party = this.state(record.id, record.name, record.kind, record);
+    this.push(m.start, m.end, party, this.gluedAt(m.start, m.end, m.form.gluedInData));
   }
 
-  private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): string {
-    const s = slug(phrase.name);
-    const known = this.gazetteer.parties.get(`org:${s}`);
-    const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
-    this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
-    this.push(start, phrase.end, id, this.gluedAt(start, phrase.end));
-    return id;
+  private pushPhrase(start: number, phrase: Phrase, kind: PartyKind): PartyState {
+    let party = kind === 'organization' ? this.organisationByName.get(phrase.name) : undefined;
+    if (party === undefined) {
+      const s = slug(phrase.name);
+      const known = this.gazetteer.parties.get(`org:${s}`);
+      const id = known?.id ?? `${kind === 'other' ? 'other' : 'org'}:${s}`;
+      party = this.state(id, known?.name ?? phrase.name, known?.kind ?? kind, known);
+      if (kind === 'organization') this.organisationByName.set(phrase.name, party);
+    }
+    this.push(start, phrase.end, party, this.gluedAt(start, phrase.end));
+    return party;
   }
 
   private pushPerson(
     start: number,
     nameStart: number,
     end: number,
-    id: string,
-    name: string,
+    party: PartyState,
     title: { title: string; office: string | undefined } | undefined,
     honorific: string | undefined,
   ): void {
-    this.state(id, name, 'person', this.gazetteer.parties.get(id));
-    this.seenPeople.add(id);
-    this.push(start, end, id, this.gluedAt(start, end), {
+    this.seenPeople.add(party.id);
+    this.push(start, end, party, this.gluedAt(start, end), {
       title: title?.title,
       office: title?.office,
       honorific,
@@ -794,10 +873,10 @@ class PartyWalk {
     });
   }
 
-  private push(startToken: number, endToken: number, id: string, glued: boolean, person?: PersonDetails): void {
+  private push(startToken: number, endToken: number, party: PartyState, glued: boolean, person?: PersonDetails): void {
     const start = this.tokens[startToken]!.start;
     const end = this.tokens[endToken - 1]!.end;
-    const draft: Draft = { startToken, endToken, start, end, id, glued, person };
+    const draft: Draft = { startToken, endToken, start, end, party, glued, person };
     this.drafts.push(draft);
   }
 
@@ -807,13 +886,12 @@ class PartyWalk {
     // Compared once: the prose is a string of the text's length that differs where Markdown was blanked.
     const proseIsText = prose === text;
     const mentions: PartyMention[] = [];
-    // Forms, titles and counts from the mentions, so that a mention taken back (a name found to be
-    // part of a longer one defined later) leaves no trace.
-    const tallies = new Map<string, { forms: string[]; titles: string[]; count: number }>();
+    /** The parties mentioned, in order of first mention. */
+    const mentioned: PartyState[] = [];
     for (const d of this.drafts) {
-      const state = this.parties.get(d.id)!;
+      const party = d.party;
       const mentionText = text.slice(d.start, d.end);
-      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: d.id, name: state.name, kind: state.kind };
+      const mention: Mutable<PartyMention> = { start: d.start, end: d.end, text: mentionText, id: party.id, name: party.name, kind: party.kind };
       const person = d.person;
       if (person !== undefined) {
         if (person.title !== undefined) mention.title = person.title;
@@ -824,30 +902,29 @@ class PartyWalk {
       if (d.glued) mention.glued = true;
       mentions.push(mention);
 
-      let tally = tallies.get(d.id);
-      if (tally === undefined) {
-        tally = { forms: [], titles: [], count: 0 };
-        tallies.set(d.id, tally);
+      if (party.mentionCount++ === 0) mentioned.push(party);
+      let form: string;
+      if (person?.form !== undefined) form = collapse(person.form);
+      else {
+        // The prose is the text itself unless Markdown or control characters were blanked: then the
+        // mention's text is the prose's slice, already made.
+        const written = proseIsText ? mentionText : prose.slice(d.start, d.end);
+        form = this.singlySpaced(d.startToken, d.endToken) ? written : collapse(written);
       }
-      tally.count++;
-      // The prose is the text itself unless Markdown or control characters were blanked: then the
-      // mention's text is the prose's slice, already made.
-      const form = collapse(person?.form ?? (proseIsText ? mentionText : prose.slice(d.start, d.end)));
-      if (!tally.forms.includes(form)) tally.forms.push(form);
+      if (!party.forms.includes(form)) party.forms.push(form);
       const title = person?.title;
-      if (title !== undefined && !tally.titles.includes(title)) tally.titles.push(title);
+      if (title !== undefined && !party.titles.includes(title)) party.titles.push(title);
     }
     const summaries: PartySummary[] = [];
-    for (const [id, tally] of tallies) {
-      const state = this.parties.get(id)!;
+    for (const party of mentioned) {
       // Property by property, in the order the summary's JSON has always had.
-      const summary = { id, name: state.name, kind: state.kind } as Mutable<PartySummary>;
-      if (state.iso2 !== undefined) summary.iso2 = state.iso2;
-      if (state.iso3 !== undefined) summary.iso3 = state.iso3;
-      summary.forms = tally.forms;
-      summary.titles = tally.titles;
-      if (state.acronymDefinition !== undefined) summary.acronymDefinition = state.acronymDefinition;
-      summary.mentionCount = tally.count;
+      const summary = { id: party.id, name: party.name, kind: party.kind } as Mutable<PartySummary>;
+      if (party.iso2 !== undefined) summary.iso2 = party.iso2;
+      if (party.iso3 !== undefined) summary.iso3 = party.iso3;
+      summary.forms = party.forms;
+      summary.titles = party.titles;
+      if (party.acronymDefinition !== undefined) summary.acronymDefinition = party.acronymDefinition;
+      summary.mentionCount = party.mentionCount;
       summaries.push(summary);
     }
     return { mentions, summaries };

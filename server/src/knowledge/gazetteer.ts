@@ -62,6 +62,8 @@ export interface Form {
   readonly tokens: readonly string[];
   /** Per token: 0 any case, 1 capital first letter, 2 exactly as written. */
   readonly caseRules: Uint8Array;
+  /** True when every token matches in any case (no case rule to check). */
+  readonly anyCase: boolean;
   /** Per token: true when the data itself writes the token run together with the previous one ("G20"). */
   readonly gluedInData: Uint8Array;
   /** Folded tokens that must not follow the form ("US" before "$" or "dollars" is a currency). */
@@ -70,6 +72,7 @@ export interface Form {
 
 export interface TrieNode {
   children: Map<string, TrieNode> | undefined;
+  /** The forms ending here, the one that wins at equal length first (by `PRIORITY`, then in the order added). */
   forms: Form[] | undefined;
 }
 
@@ -94,6 +97,12 @@ export interface Gazetteer {
   readonly buildMillis: number;
   /** The root's child for a token key (null when none), remembered per key. */
   readonly rootChild: KeyMemo<TrieNode | null>;
+  /**
+   * The keys of the root's children under which some form may begin with a word not written with a
+   * capital ("india", "united nations"); under the others every form needs one ("To Lam", "Foreign
+   * Minister"), so a word in lower case starts none of them.
+   */
+  readonly lowerCaseStarts: ReadonlySet<string>;
 }
 
 /** Parties and aliases a configuration adds to the built-in data. */
@@ -142,14 +151,16 @@ export interface Match {
 }
 
 function passes(form: Form, view: TokenView, start: number, end: number): boolean {
-  const rules = form.caseRules;
-  for (let k = 0; k < rules.length; k++) {
-    const rule = rules[k]!;
-    if (rule === ANY) continue;
-    const t = view.tokens[start + k]!;
-    if (rule === CAPITAL) {
-      if (!isUpperCode(view.prose.charCodeAt(t.start))) return false;
-    } else if (view.prose.slice(t.start, t.end) !== form.tokens[k]) return false;
+  if (!form.anyCase) {
+    const rules = form.caseRules;
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k]!;
+      if (rule === ANY) continue;
+      const t = view.tokens[start + k]!;
+      if (rule === CAPITAL) {
+        if (!isUpperCode(view.prose.charCodeAt(t.start))) return false;
+      } else if (view.prose.slice(t.start, t.end) !== form.tokens[k]) return false;
+    }
   }
   if (form.notBefore !== undefined && end < view.keys.length && form.notBefore.has(view.keys[end]!)) return false;
   return true;
@@ -161,7 +172,8 @@ function passes(form: Form, view: TokenView, start: number, end: number): boolea
  */
 export function longestMatch(gazetteer: Gazetteer, view: TokenView, start: number, accept?: (form: Form) => boolean): Match | undefined {
   let node: TrieNode | undefined = gazetteer.root;
-  let best: Match | undefined;
+  let best: Form | undefined;
+  let bestEnd = start;
   const keys = view.keys;
   for (let i = start; i < keys.length; i++) {
     if (i === start && view.keyIds !== undefined) {
@@ -175,15 +187,17 @@ export function longestMatch(gazetteer: Gazetteer, view: TokenView, start: numbe
     if (node === undefined) break;
     const forms = node.forms;
     if (forms === undefined) continue;
-    let chosen: Form | undefined;
+    // The forms are in the order they win in: the first to pass is the match ending here.
     for (const form of forms) {
       if (accept !== undefined && !accept(form)) continue;
-      if (chosen !== undefined && PRIORITY[form.type] <= PRIORITY[chosen.type]) continue;
-      if (passes(form, view, start, i + 1)) chosen = form;
+      if (passes(form, view, start, i + 1)) {
+        best = form;
+        bestEnd = i + 1;
+        break;
+      }
     }
-    if (chosen !== undefined) best = { form: chosen, start, end: i + 1 };
   }
-  return best;
+  return best === undefined ? undefined : { form: best, start, end: bestEnd };
 }
 
 /** The office a title names ("Vice Minister" → "deputy-minister"), by its longest known form; undefined when none. */
@@ -257,21 +271,26 @@ class Builder {
       }
       node = next;
     }
+    // Every field in one literal, absent ones as undefined: all forms share one shape, so reading a
+    // form's fields while matching stays a single-shape property load.
     const form: Form = {
       type,
       text,
+      party: options.party,
+      office: options.office,
+      country: options.country,
       tokens,
       caseRules,
+      anyCase: caseRules.every((rule) => rule === ANY),
       gluedInData,
-      ...(options.party !== undefined ? { party: options.party } : {}),
-      ...(options.office !== undefined ? { office: options.office } : {}),
-      ...(options.country !== undefined ? { country: options.country } : {}),
-      ...(options.notBefore !== undefined ? { notBefore: new Set(options.notBefore.map((w) => fold(w))) } : {}),
+      notBefore: options.notBefore !== undefined ? new Set(options.notBefore.map((w) => fold(w))) : undefined,
     };
     if (node.forms === undefined) node.forms = [];
     // The same form of the same party twice (a package alias repeated in the overlay) is kept once.
     if (!node.forms.some((f) => f.type === form.type && f.party === form.party && f.text === form.text && f.office === form.office)) {
-      node.forms.push(form);
+      // After the forms that win over it or tie with it (an earlier one wins a tie), before the rest.
+      const at = node.forms.findIndex((f) => PRIORITY[f.type] < PRIORITY[form.type]);
+      node.forms.splice(at < 0 ? node.forms.length : at, 0, form);
     }
   }
 
@@ -385,6 +404,8 @@ export function buildGazetteer(extras: GazetteerExtras = {}): Gazetteer {
     notPersonNameWords: wordSet(ruleData.notPersonNameWords),
   };
   const root = builder.root;
+  const lowerCaseStarts = new Set<string>();
+  for (const [key, child] of root.children ?? []) if (mayStartInLowerCase(child)) lowerCaseStarts.add(key);
   return {
     root,
     parties: builder.parties,
@@ -393,7 +414,19 @@ export function buildGazetteer(extras: GazetteerExtras = {}): Gazetteer {
     demonyms: builder.demonyms,
     buildMillis: performance.now() - started,
     rootChild: new KeyMemo((key) => root.children?.get(key) ?? null),
+    lowerCaseStarts,
   };
+}
+
+/** Whether a form at `node` or below it may match from a first word not starting with a capital (see `passes`). */
+function mayStartInLowerCase(node: TrieNode): boolean {
+  for (const form of node.forms ?? []) {
+    const rule = form.caseRules[0];
+    const needsCapital = rule === CAPITAL || (rule === EXACT && isUpperCode(form.tokens[0]!.charCodeAt(0)));
+    if (!needsCapital) return true;
+  }
+  for (const child of node.children?.values() ?? []) if (mayStartInLowerCase(child)) return true;
+  return false;
 }
 
 let builtIn: Gazetteer | undefined;
@@ -409,16 +442,26 @@ export function slug(name: string): string {
   const folded = fold(name);
   let out = '';
   let pendingHyphen = false;
+  // Runs of kept code units are appended whole: a string per code unit made most of what a slug cost.
+  let run = -1; // where the current run of kept code units starts, or -1
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     const keep = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x80 && folded[i]!.toUpperCase() !== folded[i]);
     if (keep) {
-      if (pendingHyphen && out.length > 0) out += '-';
-      out += folded[i];
-      pendingHyphen = false;
-    } else if (c !== 0x27) {
-      pendingHyphen = true;
+      if (run < 0) {
+        if (pendingHyphen && out.length > 0) out += '-';
+        pendingHyphen = false;
+        run = i;
+      }
+      continue;
     }
+    if (run >= 0) {
+      out += folded.slice(run, i);
+      run = -1;
+    }
+    // An apostrophe joins ("O'Neil" → "oneil"); anything else parts.
+    if (c !== 0x27) pendingHyphen = true;
   }
+  if (run >= 0) out += folded.slice(run);
   return out;
 }
