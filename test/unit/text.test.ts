@@ -121,8 +121,11 @@ function manyWords(count: number, tag: string): string {
 }
 
 test('token keys are the folded text of each token, before and after the key table starts over', () => {
-  // Enough distinct words to fill the process-wide key table past the point where it starts over.
-  const texts = ['Việt Nam and CAMBODIA signed 11 documents.', manyWords(20000, 'a'), manyWords(9000, 'b'), 'Việt Nam and CAMBODIA signed 11 documents.'];
+  // Enough distinct words to fill the process-wide key table past the point where it starts over;
+  // words that end alike and differ only further back, and words in other scripts, which the table
+  // tells apart by their code units.
+  const alike = 'Counterproposals counterproposals Interproposals interproposals reproposalsxy deproposalsxy ζωή ζωη αβγδεζηθικλμ βαγδεζηθικλμ';
+  const texts = ['Việt Nam and CAMBODIA signed 11 documents.', alike, manyWords(20000, 'a'), manyWords(9000, 'b'), 'Việt Nam and CAMBODIA signed 11 documents.', alike];
   for (const text of texts) {
     const context = proseContext(text, 'file:///r/a.txt');
     const expected = context.tokens.map((t) => context.folded.slice(t.start, t.end));

@@ -511,10 +511,6 @@ export interface Token extends Span {
   readonly spaceBefore: boolean;
 }
 
-function isApostrophe(code: number): boolean {
-  return code === 0x27 || code === 0x2019;
-}
-
 // What the tokenizer asks of each code unit, as bits: one table read instead of several tests.
 // ASCII is filled in here; other code units on first sight (bit COMPUTED marks them known).
 const C_LETTER = 1;
@@ -625,18 +621,29 @@ const MAX_KEPT_SCRATCH = 1 << 16;
 /** What the scratch arrays hold between scans (not `undefined`: the arrays stay packed arrays of tokens and strings). */
 const NO_TOKEN: Token = { kind: 'punct', start: 0, end: 0, glued: false, spaceBefore: false };
 
-/** Adds one token, and its key when a keyed scan is on. `hash` is `keyHash` of its folded text, or -1 when not computed. */
-function pushToken(kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean, hash: number): void {
+/** Adds one token (a number or punctuation), and its key when a keyed scan is on. */
+function pushToken(kind: TokenKind, start: number, end: number, glued: boolean, spaceBefore: boolean): void {
   const index = sinkCount++;
   sinkTokens[index] = { kind, start, end, glued, spaceBefore };
-  if (sinkFolded === null) return;
-  scratchKeys[index] = internedKey(sinkFolded, start, end, hash);
+  if (sinkFolded !== null) addKey(index, sinkFolded, start, end, foldedKeyId(sinkFolded, start, end));
+}
+
+/** Adds one word, and its key when a keyed scan is on: `last4` to `units` are as `keyId` takes them. */
+function pushWord(start: number, end: number, glued: boolean, spaceBefore: boolean, last4: number, prev4: number, prev8: number, units: number): void {
+  const index = sinkCount++;
+  sinkTokens[index] = { kind: 'word', start, end, glued, spaceBefore };
+  if (sinkFolded !== null) addKey(index, sinkFolded, start, end, keyId(sinkFolded, start, end, last4, prev4, prev8, units));
+}
+
+/** Records the key of token `index`, whose id is `id`. */
+function addKey(index: number, folded: string, start: number, end: number, id: number): void {
+  scratchKeys[index] = id >= 0 ? keyStrings[id]! : folded.slice(start, end);
   if (index >= sinkIds.length) {
     const grown = new Int32Array(sinkIds.length * 2);
     grown.set(sinkIds);
     sinkIds = grown;
   }
-  sinkIds[index] = lastKeyId;
+  sinkIds[index] = id;
 }
 
 function scanTokens(prose: string, from: number, to: number): void {
@@ -656,24 +663,32 @@ function scanTokens(prose: string, from: number, to: number): void {
       i++;
       continue;
     }
-    if ((cls & C_DIGIT) !== 0) {
-      const j = numberEnd(prose, i + 1, to);
-      pushToken('number', i, j, false, spaceBefore, -1);
-      spaceBefore = false;
-      i = j;
-      // Letters straight after a number: a glued word or an ordinal suffix, split as glued.
-      if (i < to && (classOf(prose.charCodeAt(i)) & C_LETTER) !== 0) i = pushWords(prose, i, to, true);
-      continue;
-    }
-    if ((cls & C_LETTER) !== 0) {
-      i = pushWords(prose, i, to, false, spaceBefore);
-      spaceBefore = false;
+    if ((cls & (C_DIGIT | C_LETTER)) !== 0) {
+      // A run of letters and digits: numbers and words in turn ("of11", "2.92billion", "55th"),
+      // each glued to the one before. A loop, not calls in calls, so that no run is too long for the
+      // stack.
+      let glued = false;
+      let kind = cls;
+      for (;;) {
+        if ((kind & C_DIGIT) !== 0) {
+          const j = numberEnd(prose, i + 1, to);
+          pushToken('number', i, j, glued, spaceBefore);
+          i = j;
+        } else {
+          i = pushWords(prose, i, to, glued, spaceBefore);
+        }
+        spaceBefore = false;
+        glued = true;
+        if (i >= to) break;
+        kind = classOf(prose.charCodeAt(i));
+        if ((kind & (C_DIGIT | C_LETTER)) === 0) break;
+      }
       continue;
     }
     if ((cls & C_CONTROL) !== 0) sinkSawControl = true;
     // Surrogate pairs stay together as one punctuation token.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
-    pushToken('punct', i, i + width, false, spaceBefore, -1);
+    pushToken('punct', i, i + width, false, spaceBefore);
     spaceBefore = false;
     i += width;
   }
@@ -691,20 +706,26 @@ function numberEnd(prose: string, j: number, to: number): number {
 }
 
 /**
- * Pushes the words of one run of letters (and digits glued after them); returns where the run ends.
- * Computes each word's key hash on the way (over folded code units: `foldCode` of each one, which is
- * what `fold` puts at that offset).
+ * Pushes the words of one run of letters; returns where the run ends. Reads what `keyId` takes of
+ * each word's key on the way (over folded code units: `foldCode` of each one, which is what `fold`
+ * puts at that offset).
  */
-function pushWords(prose: string, start: number, to: number, gluedFirst: boolean, spaceBefore = false): number {
-  // Letters and digits glued in turn ("a1b2c3…") are read word, number, word…: the next word starts
-  // this loop over, rather than a call in a call, so that no run is too long for the stack.
-  run: for (;;) {
-    let wordStart = start;
-    let glued = gluedFirst;
-    let i = start;
+function pushWords(prose: string, start: number, to: number, gluedFirst: boolean, spaceBefore: boolean): number {
+  let wordStart = start;
+  let glued = gluedFirst;
+  // One word a turn: a word run together with the one before ("andCambodia") starts the loop over.
+  for (;;) {
+    let i = wordStart;
     let upperRun = 0; // length of the current run of capitals
     let lowerRun = 0;
-    let hash = 0;
+    // The word's folded code units seven bits each, shifted in: the last four in last4, the four
+    // before in prev4 and the four before those in prev8; and all of them or-ed together (see `keyId`).
+    let last4 = 0;
+    let prev4 = 0;
+    let prev8 = 0;
+    let units = 0;
+    /** Whether another word is run together with this one at i. */
+    let split = false;
     while (i < to) {
       const c = prose.charCodeAt(i);
       if (c >= 0x61 && c <= 0x7a && (lowerRun > 0 || upperRun < 2)) {
@@ -712,20 +733,26 @@ function pushWords(prose: string, start: number, to: number, gluedFirst: boolean
         // split point (the splits below need a capital here, or two capitals and no lower case
         // before), and their own folds. Most letters are these: the rest of the run is read here.
         // (Only whether lowerRun is 0 matters below.)
-        hash = (Math.imul(hash, 31) + c) | 0;
+        prev8 = ((prev8 << 7) | (prev4 >>> 21)) & 0xfffffff;
+        prev4 = ((prev4 << 7) | (last4 >>> 21)) & 0xfffffff;
+        last4 = ((last4 << 7) | c) & 0xfffffff;
         lowerRun = 1;
         i++;
         while (i < to) {
           const d = prose.charCodeAt(i);
           if (d < 0x61 || d > 0x7a) break;
-          hash = (Math.imul(hash, 31) + d) | 0;
+          prev8 = ((prev8 << 7) | (prev4 >>> 21)) & 0xfffffff;
+          prev4 = ((prev4 << 7) | (last4 >>> 21)) & 0xfffffff;
+          last4 = ((last4 << 7) | d) & 0xfffffff;
           i++;
         }
         continue;
       }
       if (c >= 0x41 && c <= 0x5a && lowerRun === 0) {
         // An ASCII capital with no lower case before it in the word: no split, its fold is the lower case.
-        hash = (Math.imul(hash, 31) + c + 0x20) | 0;
+        prev8 = ((prev8 << 7) | (prev4 >>> 21)) & 0xfffffff;
+        prev4 = ((prev4 << 7) | (last4 >>> 21)) & 0xfffffff;
+        last4 = ((last4 << 7) | (c + 0x20)) & 0xfffffff;
         upperRun++;
         i++;
         continue;
@@ -733,57 +760,39 @@ function pushWords(prose: string, start: number, to: number, gluedFirst: boolean
       // A space ends the word, as below, without the class table.
       if (c === 0x20) break;
       const cls = classOf(c);
-      if ((cls & C_LETTER) !== 0) {
-        const upper = (cls & C_UPPER) !== 0;
-        const lower = !upper && (cls & C_LOWER) !== 0;
-        if (upper && lowerRun > 0 && i > wordStart) {
-          // "andCambodia": lower then upper.
-          pushToken('word', wordStart, i, glued, spaceBefore, hash);
-          spaceBefore = false;
-          glued = true;
-          wordStart = i;
-          lowerRun = 0;
-          upperRun = 0;
-          hash = 0;
-        } else if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
-          // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
-          // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
-          pushToken('word', wordStart, i, glued, spaceBefore, hash);
-          spaceBefore = false;
-          glued = true;
-          wordStart = i;
-          upperRun = 0;
-          hash = 0;
-        }
-        if (upper) {
-          upperRun++;
-        } else if (lower) {
-          lowerRun++;
-        }
-        hash = (Math.imul(hash, 31) + foldCode(c)) | 0;
-        i++;
-        continue;
-      }
-      if (isApostrophe(c) && i + 1 < to && isLetterCode(prose.charCodeAt(i + 1)) && i > wordStart) {
-        // "haven’t", "people’s": the apostrophe ends the word; the suffix becomes its own word.
+      // Anything but a letter ends the run: digits are read next as a number glued on; an apostrophe
+      // too ("haven’t": the suffix becomes a word of its own).
+      if ((cls & C_LETTER) === 0) break;
+      const upper = (cls & C_UPPER) !== 0;
+      const lower = !upper && (cls & C_LOWER) !== 0;
+      if (upper && lowerRun > 0 && i > wordStart) {
+        // "andCambodia": lower then upper.
+        split = true;
         break;
       }
-      if ((cls & C_DIGIT) !== 0) {
-        pushToken('word', wordStart, i, glued, spaceBefore, hash);
-        const j = numberEnd(prose, i + 1, to);
-        pushToken('number', i, j, true, false, -1);
-        if (j < to && isLetterCode(prose.charCodeAt(j))) {
-          start = j;
-          gluedFirst = true;
-          spaceBefore = false;
-          continue run;
-        }
-        return j;
+      if (lower && upperRun >= 2 && lowerRun === 0 && i + 1 < to && (classOf(prose.charCodeAt(i + 1)) & C_LOWER) !== 0 && i - wordStart === upperRun) {
+        // "ASEANin": a capital run of two or more, then two or more lower-case letters. The whole
+        // run stays an acronym ("ASEAN|in"), unlike "DOllar" which is a typo, not glue.
+        split = true;
+        break;
       }
-      break;
+      if (upper) {
+        upperRun++;
+      } else if (lower) {
+        lowerRun++;
+      }
+      const f = foldCode(c);
+      prev8 = ((prev8 << 7) | (prev4 >>> 21)) & 0xfffffff;
+      prev4 = ((prev4 << 7) | (last4 >>> 21)) & 0xfffffff;
+      last4 = ((last4 << 7) | f) & 0xfffffff;
+      units |= f;
+      i++;
     }
-    pushToken('word', wordStart, i, glued, spaceBefore, hash);
-    return i;
+    pushWord(wordStart, i, glued, spaceBefore, last4, prev4, prev8, units);
+    if (!split) return i;
+    spaceBefore = false;
+    glued = true;
+    wordStart = i;
   }
 }
 
@@ -846,73 +855,98 @@ const MAX_INTERNED_LENGTH = 40; // longer tokens are rare: sliced, not kept
  * most lie together.
  */
 const KEY_ID_COUNT = MAX_KEYS + 0x80;
-// The probe reads one pair of numbers per slot (the key's hash, and its id plus one, 0 for an empty
-// slot); the key's length and code units are in typed arrays by id (the code units one after
-// another in `keyUnits`). The key's string is read only once it is found: strings lie all over the
-// heap.
-const slots = new Int32Array(2 * KEY_SLOTS);
-const keyLengths = new Uint8Array(MAX_KEYS);
+// A key is known by its last twelve code units, seven bits each, shifted into three numbers of 28
+// bits (`last4`, `prev4`, `prev8`; the first code unit highest), which the tokenizer computes as it
+// reads a word (a few register operations per code unit; 28 bits stay small integers when passed
+// to a function, where 32 would be boxed), and by its shape (`keyShape`). A key of twelve code units
+// or fewer, each below 0x80 (nearly every word), is the only key with those numbers and that shape:
+// nearly every word is told from every other by these four numbers, with no compare of code units
+// one by one, which cost more than the rest of the look-up (each read of a string's code unit checks
+// the string's representation again). Other keys are compared with their code units, kept in
+// `keyUnits` (one after another, from `keyOffsets[id]`). A slot holds only the id plus one (0 for an
+// empty slot): a small table, 64 KB, of which the probes read one number, and the four numbers of a
+// key lie by id, where the keys met most (met first) lie together. The key's string is read only
+// once it is found: strings lie all over the heap.
+const slots = new Uint16Array(KEY_SLOTS);
+/** Per key id, four numbers: its shape, last4, prev4 and prev8. */
+const keyCodes = new Int32Array(4 * MAX_KEYS);
 /** Where each key's code units start in `keyUnits`. */
 const keyOffsets = new Int32Array(MAX_KEYS);
 const keyUnits = new Uint16Array(MAX_KEYS * MAX_INTERNED_LENGTH);
 let keyUnitCount = 0;
-// Filled, so the array is a packed one, not a sparse one.
-const keyStrings: string[] = new Array<string>(MAX_KEYS).fill('');
+/** The string of each key id, the one-code-unit ASCII keys included. Filled, so the array is a packed one, not a sparse one. */
+const keyStrings: string[] = new Array<string>(KEY_ID_COUNT).fill('');
+for (let code = 0; code < 0x80; code++) keyStrings[MAX_KEYS + code] = String.fromCharCode(code);
 let keyCount = 0;
 /** Counts the times the table was emptied: ids of one epoch mean nothing in another. */
 let keyEpoch = 0;
-/** The id of the key `internedKey` returned last, or -1 when it was not interned. */
-let lastKeyId = -1;
 
-/** One-code-unit keys of ASCII (a tenth of all tokens: punctuation, "a"), by code. */
-const ASCII_KEYS: readonly string[] = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code));
-
-/** The hash of a key: over its code units, as `pushWords` computes it while reading a word. */
-function keyHash(folded: string, start: number, end: number): number {
-  let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + folded.charCodeAt(i)) | 0;
-  return hash;
+/** A key's length, and whether its numbers tell it (twelve code units or fewer, all of them or-ed together below 0x80). */
+function keyShape(length: number, units: number): number {
+  return (length << 1) | (length <= 12 && units < 0x80 ? 1 : 0);
 }
 
-/** `folded.slice(start, end)`, interned; `hash` is `keyHash` of it, or -1 when the caller did not compute it. */
-function internedKey(folded: string, start: number, end: number, hash = -1): string {
+/**
+ * The id of the key `folded.slice(start, end)`, added to the table if new, or -1 when it is not kept
+ * (too long, or the table is full). `last4`, `prev4` and `prev8` hold its last twelve code units
+ * (`n = (n << 7 | code) & 0xfffffff` through the three, first code unit highest), `units` all its
+ * code units or-ed together, as `pushWords` reads them.
+ */
+function keyId(folded: string, start: number, end: number, last4: number, prev4: number, prev8: number, units: number): number {
   const length = end - start;
-  if (length === 1) {
-    const code = folded.charCodeAt(start);
-    if (code < 0x80) {
-      lastKeyId = MAX_KEYS + code;
-      return ASCII_KEYS[code]!;
+  // last4 is the code unit itself when there is one.
+  if (length === 1 && last4 < 0x80) return MAX_KEYS + last4;
+  if (length > MAX_INTERNED_LENGTH) return -1;
+  const shape = keyShape(length, units);
+  // Mixed so that keys that differ in any code unit or in length spread over the table.
+  let hash = Math.imul(last4, 0x9e3779b1) ^ Math.imul(prev4 ^ length, 0x85ebca6b) ^ Math.imul(prev8, 0xc2b2ae35);
+  hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+  hash ^= hash >>> 13;
+  // Each read of a module's variable is a load and a check: read once.
+  const table = slots;
+  const codes = keyCodes;
+  for (let slot = hash & (KEY_SLOTS - 1); ; slot = (slot + 1) & (KEY_SLOTS - 1)) {
+    const idPlusOne = table[slot]!;
+    if (idPlusOne === 0) return addedKeyId(folded, start, end, slot, shape, last4, prev4, prev8);
+    const at = 4 * (idPlusOne - 1);
+    if (codes[at + 1] === last4 && codes[at + 2] === prev4 && codes[at + 3] === prev8 && codes[at] === shape) {
+      if ((shape & 1) === 1 || sameCodeUnits(keyOffsets[idPlusOne - 1]!, folded, start, length)) return idPlusOne - 1;
     }
   }
-  lastKeyId = -1;
-  if (length > MAX_INTERNED_LENGTH) return folded.slice(start, end);
-  // -1 is a real hash too, rarely: computing it again then is only a little waste.
-  if (hash === -1) hash = keyHash(folded, start, end);
-  const mask = KEY_SLOTS - 1;
-  let slot = hash & mask;
-  for (; ; slot = (slot + 1) & mask) {
-    const idPlusOne = slots[2 * slot + 1]!;
-    if (idPlusOne === 0) break;
-    const id = idPlusOne - 1;
-    if (slots[2 * slot] === hash && keyLengths[id] === length && sameCodeUnits(keyOffsets[id]!, folded, start, length)) {
-      lastKeyId = id;
-      return keyStrings[id]!;
-    }
-  }
-  if (keyCount >= MAX_KEYS) return folded.slice(start, end); // full (only inside one huge document): not kept
+}
+
+/** `keyId` of a key not met yet, put at `slot`, the empty slot its probe ended at. Kept apart: it is rare, and `keyId` is small enough to inline. */
+function addedKeyId(folded: string, start: number, end: number, slot: number, shape: number, last4: number, prev4: number, prev8: number): number {
+  if (keyCount >= MAX_KEYS) return -1; // full (only inside one huge document): not kept
   const id = keyCount++;
   const offset = keyUnitCount;
   for (let k = start; k < end; k++) keyUnits[keyUnitCount++] = folded.charCodeAt(k);
   // A string of its own, not a slice: a slice of 13 code units or more would keep the whole folded
   // document alive for as long as the table keeps the key.
-  const key = String.fromCharCode.apply(null, keyUnits.subarray(offset, keyUnitCount) as unknown as number[]);
-  slots[2 * slot] = hash;
-  slots[2 * slot + 1] = id + 1;
-  keyStrings[id] = key;
-  keyLengths[id] = length;
+  keyStrings[id] = String.fromCharCode.apply(null, keyUnits.subarray(offset, keyUnitCount) as unknown as number[]);
   keyOffsets[id] = offset;
-  lastKeyId = id;
-  return key;
+  keyCodes[4 * id] = shape;
+  keyCodes[4 * id + 1] = last4;
+  keyCodes[4 * id + 2] = prev4;
+  keyCodes[4 * id + 3] = prev8;
+  slots[slot] = id + 1;
+  return id;
+}
+
+/** `keyId` of `folded.slice(start, end)`, read from `folded`. */
+function foldedKeyId(folded: string, start: number, end: number): number {
+  let last4 = 0;
+  let prev4 = 0;
+  let prev8 = 0;
+  let units = 0;
+  for (let k = start; k < end; k++) {
+    const code = folded.charCodeAt(k);
+    prev8 = ((prev8 << 7) | (prev4 >>> 21)) & 0xfffffff;
+    prev4 = ((prev4 << 7) | (last4 >>> 21)) & 0xfffffff;
+    last4 = ((last4 << 7) | code) & 0xfffffff;
+    units |= code;
+  }
+  return keyId(folded, start, end, last4, prev4, prev8, units);
 }
 
 /** True when the `length` code units of `keyUnits` from `offset` are those of `text` from `start`. */
@@ -933,7 +967,7 @@ function startKeyTableDocument(): void {
     // all the ids of a document belong to one epoch; a document that fills the table keeps its
     // further words out of it (id -1).
     slots.fill(0);
-    keyStrings.fill('');
+    keyStrings.fill('', 0, MAX_KEYS);
     keyUnitCount = 0;
     keyCount = 0;
     keyEpoch++;
@@ -947,8 +981,9 @@ export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys:
   const ids = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    keys[i] = internedKey(folded, t.start, t.end);
-    ids[i] = lastKeyId;
+    const id = foldedKeyId(folded, t.start, t.end);
+    keys[i] = id >= 0 ? keyStrings[id]! : folded.slice(t.start, t.end);
+    ids[i] = id;
   }
   return { keys, keyIds: { ids, epoch: keyEpoch } };
 }
