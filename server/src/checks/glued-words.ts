@@ -136,24 +136,12 @@ const MAX_REMEMBERED_WORDS = 50_000;
 const splits = new Map<string, readonly string[] | null>();
 const wordAnswers = new Map<string, boolean>();
 
-function rememberedSplit(word: string): readonly string[] | null {
-  let parts = splits.get(word);
-  if (parts === undefined) {
-    if (splits.size >= MAX_REMEMBERED_WORDS) splits.clear();
-    parts = splitWord(word);
-    splits.set(word, parts);
-  }
-  return parts;
-}
-
-function rememberedIsWord(word: string): boolean {
-  let known = wordAnswers.get(word);
-  if (known === undefined) {
-    if (wordAnswers.size >= MAX_REMEMBERED_WORDS) wordAnswers.clear();
-    known = isWord(word);
-    wordAnswers.set(word, known);
-  }
-  return known;
+function remembered<T>(answers: Map<string, T>, word: string, answer: (word: string) => T): T {
+  if (answers.has(word)) return answers.get(word)!;
+  if (answers.size >= MAX_REMEMBERED_WORDS) answers.clear();
+  const value = answer(word);
+  answers.set(word, value);
+  return value;
 }
 
 /**
@@ -363,7 +351,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
 
     if (isLowerWord(tt)) {
       // "bilateralrelations": not a word, but two (or three) common ones.
-      const parts = rememberedSplit(tt);
+      const parts = remembered(splits, tt, splitWord);
       if (parts && !inAddress(prose, t.start, t.end)) {
         const spaces: number[] = [];
         let at = t.start;
@@ -373,7 +361,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
     } else if (isCapitalisedWord(tt) && tt.length >= 7) {
       // "Theyagreed": only after a pronoun or article, so names that begin like words stay whole.
       const lower = tt.toLowerCase();
-      if (!rememberedIsWord(lower)) {
+      if (!remembered(wordAnswers, lower, isWord)) {
         for (let k = 2; k <= 5 && k < lower.length - 4; k++) {
           const left = lower.slice(0, k);
           const right = lower.slice(k);
