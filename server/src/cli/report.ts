@@ -29,8 +29,6 @@ export interface DocumentCounts {
   readonly figures: number;
   readonly dates: number;
   readonly parties: number;
-  /** The rank (SEVERITY_RANK) of its most severe finding; Infinity when it has none. */
-  readonly worst: number;
 }
 
 /** One release's part of the report, ready to print. */
@@ -61,11 +59,7 @@ export function documentReport(document: CheckedDocument, options: ReportOptions
 
 function countsOf({ analysis, findings }: CheckedDocument): DocumentCounts {
   const bySeverity = { error: 0, warning: 0, information: 0, hint: 0 };
-  let worst = Infinity;
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    worst = Math.min(worst, SEVERITY_RANK[f.severity]);
-  }
+  for (const f of findings) bySeverity[f.severity]++;
   return {
     errors: bySeverity.error,
     warnings: bySeverity.warning,
@@ -74,7 +68,6 @@ function countsOf({ analysis, findings }: CheckedDocument): DocumentCounts {
     figures: analysis.figures.length,
     dates: analysis.dates.length,
     parties: analysis.parties.length,
-    worst,
   };
 }
 
@@ -91,7 +84,6 @@ function indent(json: string, by: string): string {
 export class ReportStream {
   private documents = 0;
   private readonly totals = { errors: 0, warnings: 0, information: 0, hints: 0, figures: 0, dates: 0, parties: 0 };
-  private worstRank = Infinity;
 
   constructor(
     private readonly options: ReportOptions,
@@ -101,7 +93,11 @@ export class ReportStream {
 
   /** The most severe finding's rank over every release printed so far (Infinity when none). */
   get worst(): number {
-    return this.worstRank;
+    const { errors, warnings, information, hints } = this.totals;
+    if (errors > 0) return SEVERITY_RANK.error;
+    if (warnings > 0) return SEVERITY_RANK.warning;
+    if (information > 0) return SEVERITY_RANK.information;
+    return hints > 0 ? SEVERITY_RANK.hint : Infinity;
   }
 
   document({ part, counts }: DocumentReport): void {
@@ -115,7 +111,6 @@ export class ReportStream {
     }
     this.documents++;
     for (const key of Object.keys(this.totals) as (keyof typeof this.totals)[]) this.totals[key] += counts[key];
-    this.worstRank = Math.min(this.worstRank, counts.worst);
   }
 
   finish(skipped: readonly SkippedPath[]): void {
