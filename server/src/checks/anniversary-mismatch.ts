@@ -232,10 +232,8 @@ function readFactsOnce(release: CheckedRelease): Facts {
   const foundings: FoundingFact[] = [];
   let figures = release.analysis.figures.filter((f) => f.kind === 'ordinal');
   const mayFound = hasFoundingWords(release);
-  if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   // An anniversary is an ordinal before one of its words: none without such a word in the folded text.
-  const folded = releaseProse(release).folded;
-  if (!ANNIVERSARY_WORDS.some((w) => folded.includes(w))) figures = [];
+  if (figures.length > 0 && !ANNIVERSARY_WORDS.some((w) => releaseProse(release).folded.includes(w))) figures = [];
   if (figures.length === 0 && !mayFound) return { anniversaries, foundings };
   const r = eventReader(release);
   const { s } = r;

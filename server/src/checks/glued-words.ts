@@ -105,8 +105,27 @@ function inflected(word: string): boolean {
   return false;
 }
 
+// What `splitWord` and `isWord` answer, per word: a release repeats its words, an archive repeats
+// them across releases, and an answer costs up to dozens of look-ups (every ending, every split
+// point). Both are pure functions of the word; emptied when full, so memory stays bounded.
+const MAX_REMEMBERED_WORDS = 50_000;
+const splits = new Map<string, readonly string[] | null>();
+const wordAnswers = new Map<string, boolean>();
+
+function remembered<T>(answers: Map<string, T>, word: string, answer: (word: string) => T): T {
+  if (answers.has(word)) return answers.get(word)!;
+  if (answers.size >= MAX_REMEMBERED_WORDS) answers.clear();
+  const value = answer(word);
+  answers.set(word, value);
+  return value;
+}
+
 /** True when `word` (lower case) is a word: listed, inflected, or a prefix before a word ("subregional"). */
 export function isWord(word: string): boolean {
+  return remembered(wordAnswers, word, isWordAnew);
+}
+
+function isWordAnew(word: string): boolean {
   if (inflected(word)) return true;
   for (const prefix of PREFIXES) {
     if (word.length - prefix.length < 3 || !word.startsWith(prefix)) continue;
@@ -129,26 +148,15 @@ function partCost(word: string): number | null {
 
 const MAX_WORD = 40;
 
-// What `splitWord` and `isWord` answer, per word: a release repeats its words, an archive repeats
-// them across releases, and an answer costs up to dozens of look-ups (every ending, every split
-// point). Both are pure functions of the word; emptied when full, so memory stays bounded.
-const MAX_REMEMBERED_WORDS = 50_000;
-const splits = new Map<string, readonly string[] | null>();
-const wordAnswers = new Map<string, boolean>();
-
-function remembered<T>(answers: Map<string, T>, word: string, answer: (word: string) => T): T {
-  if (answers.has(word)) return answers.get(word)!;
-  if (answers.size >= MAX_REMEMBERED_WORDS) answers.clear();
-  const value = answer(word);
-  answers.set(word, value);
-  return value;
-}
-
 /**
  * The words a lower-case token not in the lists splits into, best split first: two words if it
  * can, three if it must. Null when it is a word, a closed compound, or no split is clear.
  */
-export function splitWord(word: string): string[] | null {
+export function splitWord(word: string): readonly string[] | null {
+  return remembered(splits, word, splitWordAnew);
+}
+
+function splitWordAnew(word: string): string[] | null {
   if (word.length < 5 || word.length > MAX_WORD || isWord(word)) return null;
   let best: string[] | null = null;
   let bestCost = Infinity;
@@ -351,7 +359,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
 
     if (isLowerWord(tt)) {
       // "bilateralrelations": not a word, but two (or three) common ones.
-      const parts = remembered(splits, tt, splitWord);
+      const parts = splitWord(tt);
       if (parts && !inAddress(prose, t.start, t.end)) {
         const spaces: number[] = [];
         let at = t.start;
@@ -361,7 +369,7 @@ export function findGluedSpans(prose: string, tokens: readonly Token[], names: r
     } else if (isCapitalisedWord(tt) && tt.length >= 7) {
       // "Theyagreed": only after a pronoun or article, so names that begin like words stay whole.
       const lower = tt.toLowerCase();
-      if (!remembered(wordAnswers, lower, isWord)) {
+      if (!isWord(lower)) {
         for (let k = 2; k <= 5 && k < lower.length - 4; k++) {
           const left = lower.slice(0, k);
           const right = lower.slice(k);

@@ -194,9 +194,14 @@ function runWorker({ paths, format, color, configPath }: WorkerSetup): void {
         const read: number[] = [];
         for (let index = request.start; index < request.end; index++) {
           const result = shard.analyse(index);
-          results.push(result.ok ? { ok: true } : { ok: false, reason: result.reason, error: result.error });
-          keys.push(result.ok ? result.keys : null);
-          if (result.ok) read.push(index);
+          if (result.ok) {
+            results.push({ ok: true });
+            keys.push(result.keys);
+            read.push(index);
+          } else {
+            results.push({ ok: false, reason: result.reason, error: result.error });
+            keys.push(null);
+          }
         }
         parentPort!.postMessage({ kind: 'analysed', start: request.start, results, keys, block: shard.share(read) } satisfies Answer);
         break;

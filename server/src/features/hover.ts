@@ -5,10 +5,9 @@ import type { DateMention, DocumentAnalysis, Figure, PartyMention, PartySummary,
 import { periodLabel, WEEKDAY_NAMES } from '../analysis/calendar';
 import { positionAt } from '../analysis/text';
 import { itemAt } from './items';
-import { metricDefinition } from '../analysis/claims';
+import { metricDefinition, type MetricVocabulary } from '../analysis/claims';
 import type { WorkspaceView } from './peers';
 import { dateContext, figureContext, partyContext } from './hoverContext';
-import type { MetricVocabulary } from '../analysis/claims';
 import {
   describeDistance,
   formatFigureValue,

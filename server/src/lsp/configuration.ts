@@ -8,7 +8,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SAVE_CONFIG_COMMAND, type CheckSetting, type ConfigProblem } from '../config/model';
-import { analysisOptions, EMPTY_CONFIG, fileVerdict, type ResolvedConfig } from '../config/resolve';
+import { parseConfig } from '../config/parse';
+import { EMPTY_CONFIG, fileVerdict, type ResolvedConfig } from '../config/resolve';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_SECTION, type CommuniqueSettings } from '../config/settings';
 import { configEdits, type KnowledgeAction, type SuppressAction } from '../features/configActions';
 import type { DocumentAnalysis } from '../analysis/types';
@@ -64,10 +65,6 @@ export class ServerConfiguration {
   configFor(uri: string): ResolvedConfig {
     const path = pathOf(uri);
     return path === null ? EMPTY_CONFIG : this.files.configFor(path);
-  }
-
-  analysisOptions(uri: string): ReturnType<typeof analysisOptions> {
-    return analysisOptions(this.configFor(uri));
   }
 
   /** What the workspace file makes of a path: included, skipped, or nothing said. */
@@ -171,7 +168,7 @@ export class ServerConfiguration {
     if (nearest) {
       const draft = this.drafts.get(nearest.path);
       // An edit of broken JSON could land anywhere in it: the user mends the text first.
-      const broken = nearest.problems.length > 0 || (draft !== undefined && this.files.problemsOf(nearest.path, draft).some((p) => p.severity === 'error'));
+      const broken = nearest.problems.length > 0 || (draft !== undefined && parseConfig(draft).problems.length > 0);
       return broken ? null : { path: nearest.path, text: draft ?? nearest.text };
     }
     const folder = this.folderOf(releasePath);

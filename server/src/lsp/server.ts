@@ -589,7 +589,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return null;
-        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view, configuration.analysisOptions(params.textDocument.uri).metrics);
+        const card = hoverAt(found.analysis, found.document.offsetAt(params.position), view, configuration.configFor(params.textDocument.uri).metrics);
         return card ? toHover(found.analysis, card) : null;
       },
       null,
@@ -615,7 +615,7 @@ export function startServer(connection: Connection): void {
           const today = new Date().toISOString().slice(0, 10);
           for (const fix of quickFixes(release, findings, range, index, { today })) actions.push(toCodeAction(found.analysis, fix, sent));
           // The workspace's knowledge (edits .communique.json), then silencing one finding with a comment.
-          const gazetteer = configuration.analysisOptions(release.uri).gazetteer ?? defaultGazetteer();
+          const gazetteer = configuration.configFor(release.uri).gazetteer ?? defaultGazetteer();
           for (const action of knowledgeActions(release, findings, range, (id) => gazetteer.parties.has(id))) {
             const codeAction = configuration.knowledgeAction(release.uri, action, found.analysis, sent);
             if (codeAction) actions.push(codeAction);
@@ -684,7 +684,7 @@ export function startServer(connection: Connection): void {
     safe(
       'workspace symbols',
       ['query'],
-      (params) => workspaceSymbols(params.query, view, (key) => peers.count(key), (uri) => configuration.analysisOptions(uri).metrics).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
+      (params) => workspaceSymbols(params.query, view, (key) => peers.count(key), (uri) => configuration.configFor(uri).metrics).flatMap((s) => toWorkspaceSymbol(s, indexedAnalysis) ?? []),
       [],
     ),
   );
@@ -725,7 +725,7 @@ export function startServer(connection: Connection): void {
       (params) => {
         const found = analysisOf(params.textDocument.uri);
         if (!found) return [];
-        return toDocumentSymbols(found.analysis, outline(found.analysis, configuration.analysisOptions(params.textDocument.uri).metrics));
+        return toDocumentSymbols(found.analysis, outline(found.analysis, configuration.configFor(params.textDocument.uri).metrics));
       },
       [],
     ),

@@ -61,9 +61,9 @@ export function storedRelease(
   utf8?: Buffer,
 ): CheckedRelease {
   if (!open) compactInPlace(analysis);
-  if (open) return config === undefined ? { uri, text, analysis } : { uri, text, analysis, config };
-  // UTF-8 cannot hold a lone surrogate: such a text (never one read from a file) stays a string.
-  if (utf8 === undefined && !isWellFormed(text)) return config === undefined ? { uri, text, analysis } : { uri, text, analysis, config };
+  // An open release keeps its text as a string; so does one UTF-8 cannot hold (a lone surrogate,
+  // never in a text read from a file).
+  if (open || (utf8 === undefined && !isWellFormed(text))) return config === undefined ? { uri, text, analysis } : { uri, text, analysis, config };
   return new StoredRelease(uri, text, analysis, config, utf8);
 }
 
