@@ -35,8 +35,7 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => pad(
 
 /** `YYYY-MM-DD`; the caller makes sure the date is valid. */
 export function toIso(y: number, m: number, d: number): string {
-  const year = y >= 1000 && y <= 9999 && Number.isInteger(y) ? String(y) : pad(y, 4);
-  return `${year}-${TWO_DIGITS[m] ?? pad(m, 2)}-${TWO_DIGITS[d] ?? pad(d, 2)}`;
+  return `${pad(y, 4)}-${TWO_DIGITS[m] ?? pad(m, 2)}-${TWO_DIGITS[d] ?? pad(d, 2)}`;
 }
 
 /** The first day of a month. */

@@ -18,7 +18,7 @@
 
 import type { Claim, ClaimMeasure, ClaimPeriod } from './claimTypes';
 import type { DateMention, Figure, PartyMention, ReleaseDate, Span } from './types';
-import { daysInMonth } from './calendar';
+import { daysInMonth, toIso } from './calendar';
 import { fold, isDigitCode, isUpperCode, KeyFlags, KeyMemo, tokenIndexAt, type KeyIds, type ProseContext, type Token } from './text';
 import { defaultGazetteer } from '../knowledge/gazetteer';
 import vocabulary from '../knowledge/metrics.json';
@@ -1666,9 +1666,8 @@ class ClaimScanner {
     let b = Math.min(this.sentenceEnd[s]!, d.last + LOOK);
     while (this.clauseOf(a) !== c) a++;
     while (b > a && this.clauseOf(b - 1) !== c) b--;
-    // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): only the words from the
-    // previous value to the next one count.
-    // Both agents among the phrases of the metric that lie within [a, b) (all in sentence s).
+    // Mixed directions ("Cambodia's exports to Viet Nam were X and imports Y"): both agents among the
+    // phrases of the metric that lie within [a, b) (all in sentence s).
     let source = false;
     let destination = false;
     const list = this.phrasesOf(s);
@@ -1859,7 +1858,7 @@ function shiftYear(iso: string, years: number): string {
   const last = utcDaysInMonth(y, m);
   const wasLast = day === utcDaysInMonth(y - years, m);
   if (day > last || wasLast) day = last;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return toIso(y, m, day);
 }
 
 /** `new Date(Date.UTC(y, m, 0)).getUTCDate()` for a month 1–12, without a Date: `Date.UTC` reads years 0–99 as 1900–1999. */

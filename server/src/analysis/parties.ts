@@ -211,7 +211,7 @@ class PartyWalk {
     while (i < n) {
       const f = flags.of(keyIds, i, keys[i]!);
       // A defined acronym is written in capitals and starts with one: never passed over here.
-      if ((f & F_PASSED_OVER) !== 0 && !(this.defined.size > 0 && this.defined.has(keys[i]!))) {
+      if ((f & F_PASSED_OVER) !== 0 && !this.isDefinedAcronym(keys[i]!)) {
         i++;
         continue;
       }
@@ -224,7 +224,7 @@ class PartyWalk {
       // Most words start nothing: a word not starting with a capital where no gazetteer form starts
       // in lower case, and no acronym defined in the release, is passed over (its match is left for
       // later look-ups to compute, which give the same answer).
-      if (token.kind !== 'word' || ((f & F_LOWER_CASE_START) === 0 && !isUpperCode(prose.charCodeAt(token.start)) && !(this.defined.size > 0 && this.defined.has(keys[i]!)))) {
+      if (token.kind !== 'word' || ((f & F_LOWER_CASE_START) === 0 && !isUpperCode(prose.charCodeAt(token.start)) && !this.isDefinedAcronym(keys[i]!))) {
         i++;
         continue;
       }
@@ -261,7 +261,7 @@ class PartyWalk {
             continue;
         }
       }
-      if (this.isCapital(i) && !this.is(i, F_FUNCTION_WORD)) {
+      if (this.isCapital(i) && (f & F_FUNCTION_WORD) === 0) {
         const org = this.organisationPhrase(i);
         if (org !== undefined) {
           this.pushPhrase(i, org, 'organization');
@@ -287,6 +287,11 @@ class PartyWalk {
   }
 
   /** Whether token k's key is in a list of rules of `flag` (`rules.<list>.has(keys[k])`); false out of range. */
+  /** Whether `key` is an acronym this release defines (most define none: the size is asked first). */
+  private isDefinedAcronym(key: string): boolean {
+    return this.defined.size > 0 && this.defined.has(key);
+  }
+
   private is(k: number, flag: number): boolean {
     return k >= 0 && k < this.n && (this.ruleFlags.of(this.keyIds, k, this.keys[k]!) & flag) !== 0;
   }

@@ -635,9 +635,14 @@ function pushWord(start: number, end: number, glued: boolean, spaceBefore: boole
   if (sinkFolded !== null) addKey(index, sinkFolded, start, end, keyId(sinkFolded, start, end, last4, prev4, prev8, units));
 }
 
+/** The key of id `id` (-1: not interned, the slice itself) for the folded text [start, end). */
+function keyString(folded: string, start: number, end: number, id: number): string {
+  return id >= 0 ? keyStrings[id]! : folded.slice(start, end);
+}
+
 /** Records the key of token `index`, whose id is `id`. */
 function addKey(index: number, folded: string, start: number, end: number, id: number): void {
-  scratchKeys[index] = id >= 0 ? keyStrings[id]! : folded.slice(start, end);
+  scratchKeys[index] = keyString(folded, start, end, id);
   if (index >= sinkIds.length) {
     const grown = new Int32Array(sinkIds.length * 2);
     grown.set(sinkIds);
@@ -982,7 +987,7 @@ export function tokenKeyTable(folded: string, tokens: readonly Token[]): { keys:
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const id = foldedKeyId(folded, t.start, t.end);
-    keys[i] = id >= 0 ? keyStrings[id]! : folded.slice(t.start, t.end);
+    keys[i] = keyString(folded, t.start, t.end, id);
     ids[i] = id;
   }
   return { keys, keyIds: { ids, epoch: keyEpoch } };
