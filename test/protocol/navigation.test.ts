@@ -92,9 +92,10 @@ test('hover on a figure lists the same metric and pair in the other open release
   await diagnosticsOf(B_URI, 'figure-conflict');
   const markdown = markdownOf(await server.hover(B_URI, 4, 55));
   assert.ok(markdown.includes('| Period | Value | Release | Line |'), markdown);
-  // Linked to the figure itself: line 5, and the column where "USD 5.33 billion" starts on it.
-  const column = A.split('\n')[4]!.indexOf('USD 5.33 billion') + 1;
-  assert.ok(markdown.includes(`| 2020 | USD 5.33 billion | [2021-03-trade.release.md](${A_URI}#L5,${column}) | [5](${A_URI}#L5,${column}) |`), markdown);
+  // Linked to the figure itself: its line and the column where "USD 5.33 billion" starts on it (1-based).
+  const at = positionOf(A, 'USD 5.33 billion');
+  const link = `${A_URI}#L${at.line + 1},${at.character + 1}`;
+  assert.ok(markdown.includes(`| 2020 | USD 5.33 billion | [2021-03-trade.release.md](${link}) | [${at.line + 1}](${link}) |`), markdown);
   assert.ok(markdown.includes('| 2020 | **USD 5.83 billion** | [this release]'), markdown);
   assert.match(markdown, /⚠ `figure-conflict`/);
 });
