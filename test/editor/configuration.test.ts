@@ -6,7 +6,7 @@
 // saves it unless it is open. The files are removed again at the end, so the fixture workspace is as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { find, openFixture, waitFor, workspaceRoot } from './helpers';
+import { autoSaveOff, codeActions, find, openFixture, waitFor, workspaceRoot } from './helpers';
 
 const RELEASE = 'releases/2021-10-political-consultations.release.md';
 const DATELINE = 'Phnom Penh, 23 October 2021';
@@ -77,10 +77,8 @@ describe('The workspace configuration (.communique.json) inside a real VS Code',
   });
 
   it('an open .communique.json shows its problems as it is typed, before it is saved', async () => {
-    // The web workbench saves after a second by default: off, so the text stays unsaved while checked.
-    const files = vscode.workspace.getConfiguration('files');
-    const autoSave = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    // Auto save off, so the text stays unsaved while checked.
+    const restoreAutoSave = await autoSaveOff();
     await write('{\n  "preferredForms": ["Viet Nam"]\n}\n');
     const config = await vscode.workspace.openTextDocument(configUri);
     await vscode.window.showTextDocument(config, { preview: false });
@@ -105,21 +103,18 @@ describe('The workspace configuration (.communique.json) inside a real VS Code',
     } finally {
       await vscode.window.showTextDocument(config);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+      await restoreAutoSave();
     }
   });
 
   it('"Add … as an organisation" saves the configuration file it edited out of sight, and leaves an open one to the user', async () => {
-    const files = vscode.workspace.getConfiguration('files');
-    const autoSave = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const restoreAutoSave = await autoSaveOff();
     await write('{\n  "preferredForms": ["Viet Nam"]\n}\n');
     const releaseUri = vscode.Uri.joinPath(workspaceRoot(), 'releases', 'zz-quick-fix.release.md');
     await vscode.workspace.fs.writeFile(releaseUri, new TextEncoder().encode('---\ndate: 2023-03-03\n---\n\nThe officials of NIDIR met the officials of ZEPHA in the capital.\n'));
     const release = await openFixture('releases/zz-quick-fix.release.md');
     const onDisk = async (): Promise<string> => new TextDecoder().decode(await vscode.workspace.fs.readFile(configUri));
-    const actionsAt = async (word: string): Promise<vscode.CodeAction[]> =>
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', releaseUri, new vscode.Range(find(release, word).inside, find(release, word).inside))) ?? [];
+    const actionsAt = (word: string): Promise<vscode.CodeAction[]> => codeActions(releaseUri, new vscode.Range(find(release, word).inside, find(release, word).inside));
     const adding = async (word: string): Promise<vscode.CodeAction> => {
       const title = `Add “${word}” as an organisation in this workspace`;
       const actions = await waitFor(title, () => actionsAt(word), (found) => found.some((a) => a.title === title), {
@@ -159,7 +154,7 @@ describe('The workspace configuration (.communique.json) inside a real VS Code',
       await vscode.window.showTextDocument(release);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(releaseUri);
-      await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+      await restoreAutoSave();
     }
   });
 });

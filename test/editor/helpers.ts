@@ -184,3 +184,21 @@ export async function outline(uri: vscode.Uri): Promise<SymbolEntry[]> {
   symbols.forEach(visit);
   return entries;
 }
+
+/** The code actions VS Code gathers at `range` (of `kind`, when given), from every provider. */
+export async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+/**
+ * Turns the workbench's auto save off (the web workbench saves after a second by default, and a
+ * test of unsaved text needs it to stay unsaved); returns what puts the user's value back.
+ */
+export async function autoSaveOff(): Promise<() => Promise<void>> {
+  const files = vscode.workspace.getConfiguration('files');
+  const before = files.inspect<string>('autoSave')?.globalValue;
+  await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  return async () => {
+    await files.update('autoSave', before, vscode.ConfigurationTarget.Global);
+  };
+}

@@ -5,14 +5,10 @@
 // a wrong weekday and two words run together.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { diagnosticOf, find, hoverText, openFixture, outline, waitFor, waitForDiagnostic } from './helpers';
+import { codeActions, diagnosticOf, find, hoverText, openFixture, outline, waitFor, waitForDiagnostic } from './helpers';
 
 const CONSULTATIONS = 'releases/2021-10-political-consultations.release.md';
 const REVIEW = 'releases/2022-01-trade-review.release.md';
-
-async function codeActions(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
-}
 
 describe('navigation and quick fixes', () => {
   it('hover on a figure lists the same metric and pair in the other releases, with links to the figures', async () => {
